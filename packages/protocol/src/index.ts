@@ -1,0 +1,13 @@
+export { PROTOCOL_VERSION, parseEnvelope, validateEventInput } from './envelope.js';
+export type { AnyEnvelope, Envelope, EventInput, Validation, ValidationError } from './envelope.js';
+export { eventDataSchemas, eventTypes, isAudienceEvent, isEventType } from './events.js';
+export type { EventData, EventDataMap, EventType, Image, Product, ShowPhase, Variant } from './events.js';
+export { isHttpUrl } from './schema-parts.js';
+export type { Money } from './schema-parts.js';
+export { CHAT_KEPT, initialState, reduce } from './state.js';
+export type { ChatMessage, Highlight, Offer, Poll, ProductMoment, ShowState } from './state.js';
+export { ShowTimeline, byVideoOrder, includedInSnapshot, stateAt } from './timeline.js';
+export type { AudienceTiming, Snapshot, StateOptions } from './timeline.js';
+export { clockOffset, formatProgramDateTime, parseProgramDateTime, pdtAtMediaTime } from './pdt.js';
+export type { JoinSnapshot, ServerToViewer, ViewerToServer } from './wire.js';
+export { SOCKET_EVENTS } from './wire.js';

@@ -1,0 +1,40 @@
+import type { AnyEnvelope, ValidationError } from './envelope.js';
+import type { Snapshot } from './timeline.js';
+
+/**
+ * socket.io event names. The handshake's `auth` carries `{ show, token? }`; the relay puts
+ * the socket in the show's room and sends a `snapshot`, then `events` in seq order.
+ */
+export const SOCKET_EVENTS = {
+  /** server → viewer: the join snapshot (JoinSnapshot). */
+  snapshot: 'snapshot',
+  /** server → viewer: new envelopes, in seq order. */
+  events: 'events',
+  /** server → viewer: a problem with something the viewer sent or with the handshake. */
+  problem: 'problem',
+  /** viewer → server, with ack: the events after a seq (after a reconnect). */
+  sync: 'sync',
+} as const;
+
+/** What a viewer receives on join. */
+export interface JoinSnapshot {
+  show: string;
+  /** The relay's clock at send time, for countdowns (see clockOffset). */
+  serverTime: number;
+  /** The highest seq in the log when the snapshot was taken. */
+  seq: number;
+  /** The state a little before the live edge… */
+  base: Snapshot;
+  /** …and every event it does not include, in seq order. */
+  events: AnyEnvelope[];
+}
+
+export interface ServerToViewer {
+  snapshot: (snapshot: JoinSnapshot) => void;
+  events: (events: AnyEnvelope[]) => void;
+  problem: (error: ValidationError | { code: string; message: string }) => void;
+}
+
+export interface ViewerToServer {
+  sync: (request: { after: number }, reply: (events: AnyEnvelope[]) => void) => void;
+}
