@@ -66,6 +66,7 @@ export class ShowTimeline {
   #video: AnyEnvelope[] = [];
   #audienceEvents: AnyEnvelope[] = [];
   #seen = new Set<number>();
+  #lastSeq: number;
   // Incremental evaluation of the video events.
   #cursor = 0;
   #cursorPdt = Number.NEGATIVE_INFINITY;
@@ -78,14 +79,13 @@ export class ShowTimeline {
   constructor(options: StateOptions = {}) {
     this.audience = options.audience ?? 'on-arrival';
     this.base = options.base;
+    this.#lastSeq = options.base?.seq ?? 0;
     this.#videoState = this.#audienceState = options.base?.state ?? initialState;
   }
 
   /** The highest sequence number held, or the base's. */
   get lastSeq(): number {
-    let last = this.base?.seq ?? 0;
-    for (const seq of this.#seen) if (seq > last) last = seq;
-    return last;
+    return this.#lastSeq;
   }
 
   /** Every event held, in video order (audience events by seq after them). */
@@ -102,6 +102,7 @@ export class ShowTimeline {
     for (const event of events) {
       if (this.#seen.has(event.seq) || (this.base && includedInSnapshot(this.base, event))) continue;
       this.#seen.add(event.seq);
+      if (event.seq > this.#lastSeq) this.#lastSeq = event.seq;
       added++;
       if (this.audience === 'on-arrival' && isAudienceEvent(event.type)) {
         const index = insertionIndex(this.#audienceEvents, event, (a, b) => a.seq - b.seq);
