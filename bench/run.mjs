@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Runs every benchmark, prints a table and writes bench/results/<name>.json with the
+// machine it ran on, so the numbers quoted in the README can be reproduced.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runSyncBench } from './sync.mjs';
+
+const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');
+mkdirSync(resultsDir, { recursive: true });
+const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+const only = process.argv.slice(2);
+const benches = { sync: runSyncBench };
+
+let failed = false;
+for (const [name, run] of Object.entries(benches)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  console.log(`\n${name}:`);
+  const result = await run();
+  const record = { ...result, date: new Date().toISOString(), machine };
+  writeFileSync(join(resultsDir, `${name}.json`), `${JSON.stringify(record, null, 2)}\n`);
+  if (name === 'sync') {
+    const ms = (value) => `${value.toFixed(1)} ms`.padStart(10);
+    console.log(`\n  | sync error (${result.highlights} highlights) |        p50 |        p95 |        max |`);
+    console.log('  | --- | ---: | ---: | ---: |');
+    console.log(`  | live-shop (card on the frame)     | ${ms(result.scheduled.p50)} | ${ms(result.scheduled.p95)} | ${ms(result.scheduled.max)} |`);
+    console.log(`  | naive (card on arrival)           | ${ms(result.onArrival.p50)} | ${ms(result.onArrival.p95)} | ${ms(result.onArrival.max)} |`);
+    console.log(`\n  viewer latency p50 ${result.viewerLatencyMs.p50.toFixed(0)} ms; bar p95 ≤ ${result.bar.p95} ms: ${result.pass ? 'met' : 'NOT MET'}`);
+  }
+  failed ||= result.pass === false;
+  console.log(`  → bench/results/${name}.json`);
+}
+process.exit(failed ? 1 : 0);

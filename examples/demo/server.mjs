@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// The all-in-one local demo: the live simulator (a real live HLS stream), the relay
+// (HTTP API + socket.io) and a brand's viewer page with <live-shop>, on one origin, in one
+// process. `npm start` at the repository root builds everything and runs this.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import { createLiveSimulator } from '@live-shop/live-simulator';
+import { createRelay } from '@live-shop/relay';
+import { startAutopilot } from './autopilot.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const bundleDir = join(here, '../../packages/player-element/dist/bundle');
+
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 4173);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a TCP port number (0–65535), not "${process.env.PORT}".`);
+  process.exit(1);
+}
+const adminKey = process.env.LIVE_SHOP_ADMIN_KEY || randomBytes(18).toString('base64url');
+const autopilot = process.env.DEMO_AUTOPILOT !== '0';
+
+// Only failures are logged (as JSON lines, by Fastify's pino): the demo's output stays readable.
+const relay = createRelay({ adminKey, logger: { level: 'error' } });
+const { app } = relay;
+
+// The stream started five minutes ago, so viewers can rewind (DVR) from the first second.
+const simulator = createLiveSimulator({ epochMs: Date.now() - 5 * 60_000 });
+app.route({
+  method: ['GET', 'HEAD'],
+  url: '/hls/*',
+  handler: (request, reply) => {
+    reply.hijack();
+    if (!simulator.handle(request.raw, reply.raw)) {
+      reply.raw.writeHead(404, { 'content-type': 'application/json' });
+      reply.raw.end(JSON.stringify({ error: { code: 'not_found', message: `No stream file at ${request.url}; the live playlist is /hls/live.m3u8.` } }));
+    }
+  },
+});
+
+await app.register(fastifyStatic, { root: join(here, 'public'), prefix: '/', index: ['index.html'] });
+await app.register(fastifyStatic, { root: join(here, 'catalog/products'), prefix: '/products/', decorateReply: false });
+await app.register(fastifyStatic, {
+  root: bundleDir,
+  prefix: '/sdk/',
+  decorateReply: false,
+  // The loader is fetched on every page view; its chunks are content-hashed.
+  setHeaders: (reply, path) => reply.header('cache-control', path.includes('/chunks/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+});
+
+const address = await app.listen({ host, port });
+const origin = process.env.PUBLIC_ORIGIN ?? address.replace('[::1]', 'localhost');
+
+// Seed the show: its catalog (image paths made absolute on this origin) and status.
+const products = JSON.parse(readFileSync(join(here, 'catalog/products.json'), 'utf8')).map((product) => ({
+  ...product,
+  images: product.images.map((image) => ({ ...image, url: new URL(image.url, origin).href })),
+}));
+await relay.shows.create({ id: 'demo', title: 'Northwind Outfitters: the spring trail edit', pdtOffsetMs: 0 });
+// Stamped with the stream's first frame: the catalog and the status hold from the start of
+// the show, so a viewer who rewinds to any moment sees them.
+await relay.shows.append('demo', { type: 'catalog.set', data: { products }, pdt: simulator.epochMs });
+await relay.shows.append('demo', { type: 'show.status', data: { status: 'live', title: 'The spring trail edit', startsAt: simulator.epochMs }, pdt: simulator.epochMs });
+
+const { token } = await relay.tokens.issue('demo', 'producer', 12 * 3600);
+const stopAutopilot = autopilot ? startAutopilot({ relay, show: 'demo', products, transcript: JSON.parse(readFileSync(join(here, 'catalog/transcript.json'), 'utf8')) }) : () => {};
+
+const first = products[0];
+console.log(`
+live-shop demo is running.
+
+  Viewer page      ${origin}/
+  Live stream      ${origin}/hls/live.m3u8
+  Relay API        ${origin}/v1   (show id: demo)
+  Admin key        ${adminKey}${process.env.LIVE_SHOP_ADMIN_KEY ? '' : '   (generated; set LIVE_SHOP_ADMIN_KEY to choose one)'}
+  Producer token   ${token}
+  Autopilot        ${autopilot ? 'on: the host highlights a product every few seconds (DEMO_AUTOPILOT=0 turns it off)' : 'off'}
+
+Highlight a product yourself (it appears when each viewer's video reaches this moment):
+  curl -X POST ${origin}/v1/shows/demo/events \\
+    -H 'authorization: Bearer ${token}' -H 'content-type: application/json' \\
+    -d '{"type":"product.highlight","data":{"productId":"${first.id}"}}'
+`);
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    stopAutopilot();
+    await relay.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,102 @@
+// Measures card-to-video sync in a real browser, independently of the player's own
+// report: a requestVideoFrameCallback loop records when each video frame is displayed and
+// its program date time, an animation-frame loop records when a product card is first
+// on screen, and the page posts the highlight itself so the arrival time is known too.
+// Used by the end-to-end test and by bench/sync.
+
+/**
+ * Installs the probe in a page whose <live-shop> is playing.
+ * @param {import('playwright-core').Page} page
+ */
+export async function installProbe(page) {
+  await page.evaluate(() => {
+    const player = document.querySelector('live-shop');
+    if (!player) throw new Error('No <live-shop> on the page.');
+    /** @type {[number, number][]} expected display time (ms, performance clock), frame pdt */
+    const frames = [];
+    const onFrame = (_now, metadata) => {
+      const pdt = player.pdtAtMediaTime(metadata.mediaTime);
+      if (pdt !== undefined) frames.push([metadata.expectedDisplayTime, pdt]);
+      if (frames.length > 20_000) frames.splice(0, 10_000);
+      player.video.requestVideoFrameCallback(onFrame);
+    };
+    player.video.requestVideoFrameCallback(onFrame);
+
+    /** Product ids of the cards on screen, read through the open shadow roots. */
+    const visibleCards = () => {
+      const stack = player.shadowRoot?.querySelector('live-shop-highlights');
+      const cards = stack?.shadowRoot?.querySelectorAll('live-shop-product-card') ?? [];
+      return [...cards].filter((card) => card.getBoundingClientRect().height > 0).map((card) => card.product?.id);
+    };
+    const probe = { frames, visibleCards, firstSeen: new Map() };
+    const onAnimationFrame = (time) => {
+      for (const id of visibleCards()) if (!probe.firstSeen.has(id)) probe.firstSeen.set(id, time);
+      for (const id of [...probe.firstSeen.keys()]) if (!visibleCards().includes(id)) probe.firstSeen.delete(id);
+      requestAnimationFrame(onAnimationFrame);
+    };
+    requestAnimationFrame(onAnimationFrame);
+    window.__liveShopProbe = probe;
+  });
+}
+
+/**
+ * Posts one highlight from the page and measures it. Resolves when the card has been on
+ * screen, or rejects after `timeoutMs`.
+ * @param {import('playwright-core').Page} page
+ * @param {{ token: string, productId: string, show?: string, timeoutMs?: number }} options
+ * @returns {Promise<{ pdt: number, postedAt: number, reachedAt: number, shownAt: number, error: number, naiveError: number, latencyMs: number }>}
+ */
+export async function measureHighlight(page, { token, productId, show = 'demo', timeoutMs = 30_000 }) {
+  return page.evaluate(
+    async ({ token, productId, show, timeoutMs }) => {
+      const probe = window.__liveShopProbe;
+      const player = document.querySelector('live-shop');
+      const response = await fetch(`/v1/shows/${show}/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'product.highlight', data: { productId } }),
+      });
+      const postedAt = performance.now();
+      if (response.status !== 201) throw new Error(`POST event answered ${response.status}: ${await response.text()}`);
+      const envelope = await response.json();
+      const latencyMs = Date.now() - (player.currentPdt ?? Number.NaN);
+      const deadline = postedAt + timeoutMs;
+      while (!probe.firstSeen.has(productId)) {
+        if (performance.now() > deadline) throw new Error(`The card for ${productId} was not shown within ${timeoutMs} ms.`);
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      const shownAt = probe.firstSeen.get(productId);
+      const reached = probe.frames.find(([, pdt]) => pdt >= envelope.pdt);
+      if (!reached) throw new Error('No frame at or after the event pdt was recorded.');
+      const reachedAt = reached[0];
+      return { pdt: envelope.pdt, postedAt, reachedAt, shownAt, error: shownAt - reachedAt, naiveError: postedAt - reachedAt, latencyMs };
+    },
+    { token, productId, show, timeoutMs },
+  );
+}
+
+/**
+ * Clears every highlight and waits until no card is on screen.
+ * @param {import('playwright-core').Page} page
+ */
+export async function clearHighlights(page, { token, show = 'demo', timeoutMs = 30_000 }) {
+  await page.evaluate(
+    async ({ token, show }) => {
+      const response = await fetch(`/v1/shows/${show}/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'product.clear', data: {} }),
+      });
+      if (response.status !== 201) throw new Error(`POST product.clear answered ${response.status}: ${await response.text()}`);
+    },
+    { token, show },
+  );
+  await page.waitForFunction(() => window.__liveShopProbe.visibleCards().length === 0, undefined, { timeout: timeoutMs });
+}
+
+/** p-th percentile (0–100) of numbers, nearest rank. */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
