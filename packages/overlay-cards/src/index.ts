@@ -1,0 +1,11 @@
+export { EVENTS, TAGS } from './constants.js';
+export { defineElement } from './define-element.js';
+export type { VersionedElement } from './define-element.js';
+export { AddToCartEvent, CheckoutEvent } from './events.js';
+export type { AddToCartDetail, CheckoutDetail } from './events.js';
+export { HighlightStack } from './highlight-stack/highlight-stack.js';
+export { formatMoney } from './money.js';
+export { ProductCard } from './product-card/product-card.js';
+export { defaultStrings } from './strings.js';
+export type { CardStrings } from './strings.js';
+export { VERSION } from './version.js';

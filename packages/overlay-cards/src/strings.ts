@@ -1,0 +1,25 @@
+/**
+ * Every piece of text the cards show. Set a partial object on the element's `strings`
+ * property to translate or reword; anything left out keeps its English default.
+ */
+export interface CardStrings {
+  addToCart: string;
+  buy: string;
+  soldOut: string;
+  /** Read before the struck-through price by screen readers. */
+  compareAtPrice: string;
+  /** Announced when a product appears; `{title}` is replaced by the product title. */
+  nowShowing: string;
+}
+
+export const defaultStrings: Readonly<CardStrings> = Object.freeze({
+  addToCart: 'Add to cart',
+  buy: 'Buy',
+  soldOut: 'Sold out',
+  compareAtPrice: 'Original price:',
+  nowShowing: 'Now showing: {title}',
+});
+
+export function withDefaults(strings: Partial<CardStrings> | undefined): CardStrings {
+  return strings ? { ...defaultStrings, ...strings } : defaultStrings;
+}

@@ -1,0 +1,56 @@
+import Hls, { ErrorTypes, Events, type ErrorData } from 'hls.js';
+import { ENGINES } from '../constants.js';
+import { playerError } from '../errors.js';
+import type { EngineContext, PlayerEngine } from './engine.js';
+import { FragmentPdtLookup } from './fragment-pdt.js';
+
+/**
+ * Plays HLS through hls.js and Media Source Extensions: the engine for any `src` and, by
+ * default, for Mux playback ids too (through their stream.mux.com playlist). Loaded only
+ * when a stream is to be played.
+ */
+export class HlsEngine implements PlayerEngine {
+  readonly kind = ENGINES.hls;
+  readonly video: HTMLVideoElement;
+  readonly #hls: Hls;
+  readonly #lookup = new FragmentPdtLookup();
+  readonly #context: EngineContext;
+  #recoveredMediaError = false;
+
+  constructor(url: string, context: EngineContext) {
+    this.#context = context;
+    this.video = context.video;
+    context.container.replaceChildren(this.video);
+    this.#hls = new Hls({
+      // Live: start at hls.js' default live sync point (3 target durations behind the edge),
+      // which is what the card-to-video sync benchmark assumes.
+      startPosition: context.mode === 'replay' ? 0 : -1,
+    });
+    this.#hls.on(Events.ERROR, this.#onError);
+    this.#hls.loadSource(url);
+    this.#hls.attachMedia(this.video);
+  }
+
+  pdtAt(mediaTime: number): number | undefined {
+    return this.#lookup.pdtAt(this.#hls, mediaTime);
+  }
+
+  destroy(): void {
+    this.#hls.off(Events.ERROR, this.#onError);
+    this.#hls.destroy();
+  }
+
+  #onError = (_event: Events.ERROR, data: ErrorData): void => {
+    // Non-fatal errors are retried by hls.js itself (load policies); only fatal ones end playback.
+    if (!data.fatal) return;
+    if (data.type === ErrorTypes.MEDIA_ERROR && !this.#recoveredMediaError) {
+      // hls.js' documented recovery: detach and re-attach the media once.
+      this.#recoveredMediaError = true;
+      this.#hls.recoverMediaError();
+      return;
+    }
+    const code = data.type === ErrorTypes.NETWORK_ERROR ? 'stream-network' : data.type === ErrorTypes.MEDIA_ERROR ? 'stream-media' : 'stream-unsupported';
+    console.warn(`[live-shop] hls.js fatal ${data.type}: ${data.details}`, data.error);
+    this.#context.onError(playerError(code));
+  };
+}

@@ -1,0 +1,384 @@
+import type { HighlightStack } from '@live-shop/overlay-cards';
+import type { ShowState } from '@live-shop/protocol';
+import { html, LitElement, nothing, type ComplexAttributeConverter, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { TAG, type PlayerMode } from './constants.js';
+import type { PlayerEngine } from './engines/engine.js';
+import { createEngine, EngineUnavailableError } from './engines/select-engine.js';
+import { playerError, type PlayerError } from './errors.js';
+import { PlayerErrorEvent, ProductShownEvent, ReadyEvent, StateChangeEvent, type ProductShownDetail } from './events.js';
+import { liveShopStyles } from './live-shop.styles.js';
+import { PdtScheduler } from './scheduler.js';
+import type { ConnectionStatus, ShowEventSource, SourceListener } from './sources/source.js';
+import { createShowStore, type ShowStore } from './store.js';
+import { defaultPlayerStrings, type PlayerStrings } from './strings.js';
+import { VERSION } from './version.js';
+
+/** Absent: the mode's default; present: true unless "false" or "off". */
+const optionalBoolean: ComplexAttributeConverter<boolean | undefined> = {
+  fromAttribute: (value) => (value === null ? undefined : value !== 'false' && value !== 'off'),
+};
+
+/** Errors about the video replace it; errors about the product feed only add a notice. */
+function isVideoError(error: PlayerError): boolean {
+  return /^(stream-|no-video|engine-)/.test(error.code);
+}
+
+/**
+ * The live-shopping player: a video with the show's product cards appearing on the exact
+ * frame the producer meant.
+ *
+ * ```html
+ * <live-shop show="demo" src="https://example.com/live.m3u8"></live-shop>
+ * ```
+ *
+ * @tag live-shop
+ * @attr show - The show id whose events are shown.
+ * @attr server - The relay's origin; defaults to the page's origin.
+ * @attr src - An HLS playlist URL.
+ * @attr playback-id - A Mux playback id (played through hls.js from stream.mux.com unless engine="mux-player").
+ * @attr engine - "mux-player" to play a playback id with @mux/mux-player (Mux's player UI; heavier start).
+ * @attr mode - "live" (default) or "replay".
+ * @attr locale - BCP 47 locale for prices; defaults to the page's lang, then the browser's.
+ * @attr autoplay - Live plays on its own (muted) unless autoplay="false"; replays only with autoplay.
+ * @attr muted - Defaults to muted when autoplaying (browsers block autoplay with sound).
+ * @attr beacon - Analytics collector URL, or "off" (used by the analytics beacon).
+ * @attr consent - The viewer's analytics consent (used by the analytics beacon).
+ * @csspart base - The player box.
+ * @csspart video - The box holding the video.
+ * @csspart highlights - The product cards over the video (card parts are exported as card-base, card-button…).
+ * @csspart status - The "Live" / "Replay" / "Connecting…" line.
+ * @csspart error - The message shown when the video cannot play.
+ * @cssprop --live-shop-player-aspect-ratio - Default 16 / 9.
+ * @cssprop --live-shop-player-object-fit - How the video fills the box (default contain).
+ * @cssprop --live-shop-player-background - Behind the video.
+ * @cssprop --live-shop-player-radius - Defaults to --live-shop-radius.
+ * @cssprop --live-shop-player-controls-height - Space kept under the cards for the video controls.
+ * @fires live-shop-ready - {@link ReadyEvent}
+ * @fires live-shop-state-change - {@link StateChangeEvent}
+ * @fires live-shop-product-shown - {@link ProductShownEvent}
+ * @fires live-shop-error - {@link PlayerErrorEvent}
+ */
+export class LiveShopElement extends LitElement {
+  static readonly version = VERSION;
+  static override styles = liveShopStyles;
+  static override properties: PropertyDeclarations = {
+    show: { reflect: true },
+    server: {},
+    src: {},
+    playbackId: { attribute: 'playback-id' },
+    engine: {},
+    mode: { reflect: true },
+    locale: {},
+    autoplay: { converter: optionalBoolean },
+    muted: { converter: optionalBoolean },
+    beacon: {},
+    consent: {},
+    strings: { attribute: false },
+  };
+
+  declare show: string | undefined;
+  declare server: string | undefined;
+  declare src: string | undefined;
+  declare playbackId: string | undefined;
+  declare engine: string | undefined;
+  declare mode: PlayerMode;
+  declare locale: string | undefined;
+  declare autoplay: boolean | undefined;
+  declare muted: boolean | undefined;
+  declare beacon: string | undefined;
+  declare consent: string | undefined;
+  declare strings: Partial<PlayerStrings> | undefined;
+
+  readonly #store = createShowStore();
+  readonly #video = document.createElement('video');
+  readonly #media = document.createElement('div');
+  readonly #scheduler = new PdtScheduler(this, this.#store, {
+    state: (state, framePdt) => this.#onState(state, framePdt),
+    firstFrame: () => this.#onFirstFrame(),
+  });
+  #engine: PlayerEngine | undefined;
+  #engineRun = 0;
+  #source: ShowEventSource | undefined;
+  #customSource: ShowEventSource | undefined;
+  #sourceRun = 0;
+  #started = false;
+  #framePresented = false;
+  #videoError: PlayerError | undefined;
+  #notice: PlayerError | undefined;
+  /** Seqs of the highlights on screen, to tell which are new. */
+  #shownSeqs = new Set<number>();
+
+  constructor() {
+    super();
+    this.mode = 'live';
+    this.#media.className = 'media';
+    this.#media.setAttribute('part', 'video');
+    this.#video.playsInline = true;
+    this.#video.controls = true;
+    this.#media.append(this.#video);
+  }
+
+  // These read the atoms' `.value`: plain atoms have no mount logic, and get() would
+  // mount and unmount one (allocating) on every read.
+
+  /** The program date time (epoch ms) of the frame on screen, once known. */
+  get currentPdt(): number | undefined {
+    return this.#store.$currentPdt.value;
+  }
+
+  /**
+   * The program date time (epoch ms) of a media time (seconds, as in `video.currentTime`
+   * or a requestVideoFrameCallback's `mediaTime`), or undefined while the stream's dates
+   * are not known. Useful to stamp what a viewer saw, and to measure sync.
+   */
+  pdtAtMediaTime(mediaTime: number): number | undefined {
+    return this.#engine?.pdtAt(mediaTime);
+  }
+
+  /** The show state at the frame on screen. */
+  get state(): ShowState {
+    return this.#store.$state.value;
+  }
+
+  /** The atoms behind `state`, `currentPdt` and the connection, for framework bindings. */
+  get store(): ShowStore {
+    return this.#store;
+  }
+
+  /** The <video> on screen (inside mux-player's shadow root for that engine). */
+  get video(): HTMLVideoElement {
+    return this.#engine?.video ?? this.#video;
+  }
+
+  /** Where events come from: the relay (live) or the recorded log (replay) unless set. */
+  get source(): ShowEventSource | undefined {
+    return this.#source;
+  }
+
+  /** Use your own source (e.g. a `CustomSource`); undefined goes back to the default. */
+  set source(source: ShowEventSource | undefined) {
+    this.#customSource = source;
+    if (this.#started) void this.#startSource();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated && !this.#started) this.#start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Moving the element (remove, then insert elsewhere) must not restart the stream.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#stop();
+    });
+  }
+
+  // willUpdate, not updated: what this starts re-renders, and that render joins this update.
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.#started) {
+      this.#start();
+      return;
+    }
+    if (changed.has('autoplay') || changed.has('muted') || changed.has('mode')) this.#applyPlayback();
+    if (changed.has('src') || changed.has('playbackId') || changed.has('engine') || changed.has('mode')) void this.#loadEngine();
+    if (changed.has('show') || changed.has('server') || changed.has('mode')) void this.#startSource();
+  }
+
+  protected override render(): TemplateResult {
+    const strings = { ...defaultPlayerStrings, ...this.strings };
+    const videoError = this.#videoError;
+    const live = this.mode !== 'replay';
+    const connection = this.#store.$connection.value;
+    const status = !this.#framePresented
+      ? strings.connecting
+      : !live
+        ? strings.replay
+        : connection === 'reconnecting'
+          ? strings.reconnecting
+          : strings.live;
+    return html`
+      <div part="base" class="base">
+        ${this.#media}
+        <live-shop-highlights
+          part="highlights"
+          class="highlights"
+          exportparts="base: highlights-base, card, card-base, card-image, card-title, card-price, card-compare-at-price, card-button"
+          .state=${this.state}
+          .locale=${this.locale ?? (document.documentElement.lang || undefined)}
+          .strings=${strings.cards}
+        ></live-shop-highlights>
+        ${videoError
+          ? html`<div part="error" class="error" role="alert">${videoError.message}</div>`
+          : html`<div part="status" class="status ${this.#framePresented && live ? 'live' : ''}">
+              ${status}${this.#notice ? html`<span class="notice" role="status">· ${this.#notice.message}</span>` : nothing}
+            </div>`}
+      </div>
+    `;
+  }
+
+  #start(): void {
+    this.#started = true;
+    this.#applyPlayback();
+    void this.#loadEngine();
+    void this.#startSource();
+  }
+
+  #stop(): void {
+    this.#started = false;
+    this.#engineRun++;
+    this.#sourceRun++;
+    this.#scheduler.setEngine(undefined);
+    this.#engine?.destroy();
+    this.#engine = undefined;
+    this.#source?.stop();
+    this.#source = undefined;
+  }
+
+  /** Live autoplays muted by default; a replay waits for the viewer. */
+  #applyPlayback(): void {
+    const autoplay = this.autoplay ?? this.mode !== 'replay';
+    this.#video.autoplay = autoplay;
+    this.#video.muted = this.muted ?? autoplay;
+    if (autoplay && !this.#video.muted) {
+      // Browsers refuse autoplay with sound without a gesture: then play muted rather than not at all.
+      this.#video.addEventListener(
+        'canplay',
+        () => {
+          this.#video.play().catch(() => {
+            this.#video.muted = true;
+            return this.#video.play().catch(() => undefined);
+          });
+        },
+        { once: true },
+      );
+    }
+  }
+
+  async #loadEngine(): Promise<void> {
+    const run = ++this.#engineRun;
+    this.#scheduler.setEngine(undefined);
+    this.#engine?.destroy();
+    this.#engine = undefined;
+    this.#media.replaceChildren(this.#video);
+    this.#framePresented = false;
+    this.#videoError = undefined;
+    this.requestUpdate();
+    try {
+      const engine = await createEngine(
+        { src: this.src, playbackId: this.playbackId, engine: this.engine },
+        {
+          container: this.#media,
+          video: this.#video,
+          mode: this.mode,
+          onError: (error) => {
+            if (run === this.#engineRun) this.#report(error);
+          },
+        },
+      );
+      if (run !== this.#engineRun) {
+        engine.destroy();
+        return;
+      }
+      this.#engine = engine;
+      this.#scheduler.setEngine(engine);
+    } catch (error) {
+      if (run !== this.#engineRun) return;
+      if (error instanceof EngineUnavailableError) {
+        this.#report(error.playerError);
+      } else {
+        console.warn('[live-shop] The video engine failed to load:', error);
+        this.#report(playerError('engine-load-failed'));
+      }
+    }
+  }
+
+  async #startSource(): Promise<void> {
+    const run = ++this.#sourceRun;
+    this.#source?.stop();
+    this.#source = undefined;
+    this.#notice = undefined;
+    this.#scheduler.setTimeline(undefined);
+    let source = this.#customSource;
+    if (!source && this.show) {
+      const server = this.server || location.origin;
+      try {
+        if (this.mode === 'replay') {
+          const { RecordedSource } = await import('./sources/recorded-source.js');
+          source = new RecordedSource(server, this.show);
+        } else {
+          const { RelaySource } = await import('./sources/relay-source.js');
+          source = new RelaySource({ server, show: this.show });
+        }
+      } catch (error) {
+        console.warn('[live-shop] The event source failed to load:', error);
+        if (run === this.#sourceRun) this.#report(playerError(this.mode === 'replay' ? 'replay-unavailable' : 'relay-unreachable'));
+        return;
+      }
+    }
+    if (run !== this.#sourceRun || !source) return;
+    this.#source = source;
+    source.start(this.#sourceListener(run));
+  }
+
+  #sourceListener(run: number): SourceListener {
+    const current = () => run === this.#sourceRun;
+    return {
+      timeline: (timeline) => {
+        if (current()) this.#scheduler.setTimeline(timeline);
+      },
+      connection: (status: ConnectionStatus) => {
+        if (!current()) return;
+        this.#store.$connection.set(status);
+        if (status === 'connected') this.#notice = undefined;
+        this.requestUpdate();
+      },
+      error: (error) => {
+        if (current()) this.#report(error);
+      },
+    };
+  }
+
+  #report(error: PlayerError): void {
+    const message = this.strings?.errors?.[error.code] ?? error.message;
+    const shown = { code: error.code, message };
+    if (isVideoError(shown)) this.#videoError = shown;
+    else this.#notice = shown;
+    this.requestUpdate();
+    this.dispatchEvent(new PlayerErrorEvent(shown));
+  }
+
+  #onFirstFrame(): void {
+    this.#framePresented = true;
+    this.requestUpdate();
+    if (this.#engine) this.dispatchEvent(new ReadyEvent({ engine: this.#engine.kind }));
+  }
+
+  #onState(state: ShowState, framePdt: number): void {
+    const shown: ProductShownDetail[] = [];
+    for (const highlight of state.highlights) {
+      if (!this.#shownSeqs.has(highlight.seq)) shown.push({ productId: highlight.productId, pdt: highlight.pdt, framePdt });
+    }
+    this.#shownSeqs = new Set(state.highlights.map((highlight) => highlight.seq));
+    this.requestUpdate();
+    this.dispatchEvent(new StateChangeEvent(state));
+    if (shown.length > 0) void this.#announceShown(shown);
+  }
+
+  /**
+   * Fires product-shown once the card is in the DOM: after this element and the card
+   * stack rendered, which happens in microtasks of the same frame callback, so before
+   * the frame is painted.
+   */
+  async #announceShown(shown: ProductShownDetail[]): Promise<void> {
+    await this.updateComplete;
+    await this.renderRoot.querySelector<HighlightStack>('live-shop-highlights')?.updateComplete;
+    for (const detail of shown) this.dispatchEvent(new ProductShownEvent(detail));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    [TAG]: LiveShopElement;
+  }
+}
