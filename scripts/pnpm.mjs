@@ -34,7 +34,7 @@ if (args[0] !== 'install' && needsInstall()) {
   const frozen = process.env.CI ? ['--frozen-lockfile'] : [];
   const status = run(['install', ...frozen]);
   if (status !== 0) {
-    console.error('Installing dependencies failed (see above). Check your network access to the npm registry, then run the command again.');
+    console.error('Installing dependencies failed: pnpm says why above (often the network, or a lockfile that needs `pnpm install` after a package.json change). Fix that, then run the command again.');
     process.exit(status);
   }
 }
