@@ -36,7 +36,7 @@ function isVideoError(error: PlayerError): boolean {
  * @attr server - The relay's origin; defaults to the page's origin.
  * @attr src - An HLS playlist URL.
  * @attr playback-id - A Mux playback id (played through hls.js from stream.mux.com unless engine="mux-player").
- * @attr engine - "mux-player" to play a playback id with @mux/mux-player (Mux's player UI; heavier start).
+ * @attr engine - "mux-player" to play the playback id (or src) with @mux/mux-player (Mux's player UI; heavier start).
  * @attr mode - "live" (default) or "replay".
  * @attr locale - BCP 47 locale for prices; defaults to the page's lang, then the browser's.
  * @attr autoplay - Live plays on its own (muted) unless autoplay="false"; replays only with autoplay.

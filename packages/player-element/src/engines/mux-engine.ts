@@ -26,8 +26,8 @@ export class MuxEngine implements PlayerEngine {
   #video: HTMLVideoElement | undefined;
 
   /** Creates the player and waits until its inner <video> exists. */
-  static async create(playbackId: string, context: EngineContext): Promise<MuxEngine> {
-    const engine = new MuxEngine(playbackId, context);
+  static async create(stream: { playbackId: string } | { src: string }, context: EngineContext): Promise<MuxEngine> {
+    const engine = new MuxEngine(stream, context);
     try {
       engine.#video = await engine.#innerVideo();
     } catch (error) {
@@ -37,7 +37,7 @@ export class MuxEngine implements PlayerEngine {
     return engine;
   }
 
-  private constructor(playbackId: string, context: EngineContext) {
+  private constructor(stream: { playbackId: string } | { src: string }, context: EngineContext) {
     this.#context = context;
     // Created here, not by a template, so nothing references the tag before its import ran.
     const player = document.createElement('mux-player') as MuxPlayerElement;
@@ -46,7 +46,10 @@ export class MuxEngine implements PlayerEngine {
     player.muted = context.video.muted;
     // Viewing analytics go to the site's own collector (the `beacon` attribute), not to Mux Data.
     player.disableTracking = true;
-    player.playbackId = playbackId;
+    // A playback id plays from Mux; any other HLS URL plays as given (and is how the
+    // engine is tested against the local live simulator).
+    if ('src' in stream) player.src = stream.src;
+    else player.playbackId = stream.playbackId;
     player.style.width = player.style.height = '100%';
     player.addEventListener('error', this.#onError);
     this.#player = player;

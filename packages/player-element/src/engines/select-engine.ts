@@ -26,14 +26,14 @@ export function hasMediaSource(): boolean {
 /**
  * Picks and loads the engine for a request. Each engine is a separate dynamic import, so
  * the element's chunk holds no video code and a page pays only for the engine it uses:
- * - `engine="mux-player"` with a playback id: @mux/mux-player;
+ * - `engine="mux-player"`: @mux/mux-player, for a playback id or any HLS `src`;
  * - otherwise hls.js when Media Source Extensions exist (playback ids through stream.mux.com);
  * - otherwise the browser's native HLS.
  */
 export async function createEngine(request: VideoRequest, context: EngineContext): Promise<PlayerEngine> {
-  if (request.engine === ENGINES.muxPlayer && request.playbackId && !request.src) {
+  if (request.engine === ENGINES.muxPlayer && (request.playbackId || request.src)) {
     const { MuxEngine } = await import('./mux-engine.js');
-    return MuxEngine.create(request.playbackId, context);
+    return MuxEngine.create(request.src ? { src: request.src } : { playbackId: request.playbackId as string }, context);
   }
   const url = playlistUrl(request);
   if (url === undefined) throw new EngineUnavailableError(playerError('no-video'));
