@@ -23,3 +23,11 @@ export const defaultStrings: Readonly<CardStrings> = Object.freeze({
 export function withDefaults(strings: Partial<CardStrings> | undefined): CardStrings {
   return strings ? { ...defaultStrings, ...strings } : defaultStrings;
 }
+
+/**
+ * Fills `{name}` placeholders of a string template. A function replacer, so that text
+ * containing `$&` or `$'` (which String.replace treats as patterns) stays as written.
+ */
+export function fill(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
+}

@@ -61,6 +61,13 @@ test('announces the newest product in a polite live region', async () => {
   expect(liveRegion(stack)?.textContent).toBe('À l’écran : Blue hat');
 });
 
+test('announces a title with replacement patterns ($&, $\') exactly as written', async () => {
+  const stack = await mount();
+  stack.state = { ...initialState, products: [testProduct({ id: 'x', title: "Tote $& $' {title}" })], highlights: [{ productId: 'x', pdt: 1, seq: 1 }] };
+  await stack.updateComplete;
+  expect(liveRegion(stack)?.textContent).toBe("Now showing: Tote $& $' {title}");
+});
+
 test('keeps a card element when other cards come and go', async () => {
   const stack = await mount();
   stack.state = stateWith(['a']);

@@ -2,7 +2,7 @@ import type { Highlight, Product, ShowState } from '@live-shop/protocol';
 import { html, LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { TAGS } from '../constants.js';
-import { withDefaults, type CardStrings } from '../strings.js';
+import { fill, withDefaults, type CardStrings } from '../strings.js';
 import { VERSION } from '../version.js';
 import { highlightStackStyles } from './highlight-stack.styles.js';
 
@@ -69,7 +69,7 @@ export class HighlightStack extends LitElement {
     const top = shownProducts(this.state, 1)[0];
     if (top?.highlight.seq === this.#announcedSeq && !changed.has('strings')) return;
     this.#announcedSeq = top?.highlight.seq;
-    this.announcement = top ? withDefaults(this.strings).nowShowing.replace('{title}', top.product.title) : '';
+    this.announcement = top ? fill(withDefaults(this.strings).nowShowing, { title: top.product.title }) : '';
   }
 
   protected override render(): TemplateResult {

@@ -1,0 +1,33 @@
+export { CartDrawer } from './cart-drawer/cart-drawer.js';
+export type { CheckoutTarget } from './cart-drawer/cart-drawer.js';
+export type {
+  Cart,
+  CartAttribute,
+  CartLine,
+  CartLineInput,
+  CartLineUpdate,
+  CartListener,
+  CartWarning,
+  CommerceAdapter,
+} from './commerce-adapter.js';
+export { CommerceError } from './commerce-error.js';
+export type { CommerceErrorCode, CommerceErrorOptions } from './commerce-error.js';
+export { CART_WARNINGS, EVENTS, TAGS } from './constants.js';
+export {
+  CartAfterHideEvent,
+  CartAfterShowEvent,
+  CartChangeEvent,
+  CartCheckoutEvent,
+  CartHideEvent,
+  CartShowEvent,
+} from './events.js';
+export type { CartDetail, CartHideDetail, CartHideReason } from './events.js';
+export { httpsUrl } from './https-url.js';
+export { MemoryCartAdapter } from './memory-cart-adapter.js';
+export type { MemoryCartOptions } from './memory-cart-adapter.js';
+export { addMoney, currencyDigits, multiplyMoney, sumMoney, zeroMoney } from './money.js';
+export { CLIENT_REFERENCE_MAX, clientReferenceId, paymentLinkUrl } from './payment-link.js';
+export type { PaymentLinkAttribution } from './payment-link.js';
+export { defaultStrings } from './strings.js';
+export type { CartStrings } from './strings.js';
+export { VERSION } from './version.js';
