@@ -1,14 +1,21 @@
 #!/usr/bin/env node
-// Installs the system programs the tests and the demo need when they are missing:
-// Debian's chromium (browser tests) and redis-server (relay scale-out tests).
+// Installs the system programs the tests need when they are missing: Debian's chromium
+// (browser tests, with --browser) and redis-server (relay log and scale-out tests, with
+// --redis).
 // As root on Debian/Ubuntu it runs apt-get; otherwise it says what to install.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findChromium } from './chromium.mjs';
 
 const wantBrowser = process.argv.includes('--browser');
+const wantRedis = process.argv.includes('--redis');
 const missing = [];
 if (wantBrowser && !findChromium()) missing.push('chromium');
+if (wantRedis && !onPath('redis-server')) missing.push('redis-server');
+
+function onPath(command) {
+  return (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(`${dir}/${command}`));
+}
 
 if (missing.length > 0) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
