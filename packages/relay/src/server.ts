@@ -5,6 +5,7 @@ import { TokenService, adminKeyCheck, signingKey } from './auth.js';
 import { installCors, socketCors, type CorsOrigin } from './cors.js';
 import { frameworkErrorHandler, installErrorHandlers } from './errors.js';
 import { MemoryEventLog, type EventLog } from './event-log.js';
+import { installRateLimits, type RateLimits } from './rate-limits.js';
 import { registerRoutes } from './routes/index.js';
 import { ShowRegistry } from './show-registry.js';
 import { attachSockets, type RelayIo } from './socket.js';
@@ -27,6 +28,8 @@ export interface RelayOptions {
   cors?: CorsOrigin;
   /** The largest request body accepted, in bytes. Default 1 MiB (a large `catalog.set`). */
   bodyLimit?: number;
+  /** Per-token limits on the HTTP API, or `false` for none. Default: 600 changes and 1200 reads a minute. */
+  rateLimits?: RateLimits | false;
   /** Where events are stored. Default: a {@link MemoryEventLog}. */
   eventLog?: EventLog;
 }
@@ -73,7 +76,9 @@ export function createRelay(options: RelayOptions = {}): RelayServer {
   app.removeContentTypeParser('text/plain');
   installErrorHandlers(app, bodyLimit);
   installCors(app, cors);
-  registerRoutes(app, { shows, tokens, checkAdmin: adminKeyCheck(adminKey), now });
+  if (options.rateLimits !== false) void installRateLimits(app, options.rateLimits ?? {});
+  // In a plugin, so that the routes are added after the rate limiter has loaded.
+  void app.register(async (api) => registerRoutes(api, { shows, tokens, checkAdmin: adminKeyCheck(adminKey), now }));
 
   const io: RelayIo = new Server(app.server, { path: '/socket.io', cors: socketCors(cors), serveClient: false });
   attachSockets(io, shows, tokens);
