@@ -5,13 +5,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runFanoutBench } from './fanout.mjs';
 import { runSyncBench } from './sync.mjs';
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');
 mkdirSync(resultsDir, { recursive: true });
 const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
 const only = process.argv.slice(2);
-const benches = { sync: runSyncBench };
+const benches = { sync: runSyncBench, fanout: runFanoutBench };
 
 let failed = false;
 for (const [name, run] of Object.entries(benches)) {
@@ -27,6 +28,12 @@ for (const [name, run] of Object.entries(benches)) {
     console.log(`  | live-shop (card on the frame)     | ${ms(result.scheduled.p50)} | ${ms(result.scheduled.p95)} | ${ms(result.scheduled.max)} |`);
     console.log(`  | naive (card on arrival)           | ${ms(result.onArrival.p50)} | ${ms(result.onArrival.p95)} | ${ms(result.onArrival.max)} |`);
     console.log(`\n  viewer latency p50 ${result.viewerLatencyMs.p50.toFixed(0)} ms; bar p95 ≤ ${result.bar.p95} ms: ${result.pass ? 'met' : 'NOT MET'}`);
+  }
+  if (name === 'fanout') {
+    console.log(`\n  | viewers (one node) | join | p50 | p99 | max | lost | doubled | reconnect storm |`);
+    console.log('  | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const row of result.rows) console.log(`  | ${row.viewers} | ${row.joinMs} ms | ${row.p50} ms | ${row.p99} ms | ${row.max} ms | ${row.lost} | ${row.duplicates} | ${row.stormMs} ms |`);
+    console.log(`\n  bar: ${result.bar.viewers} sockets, p99 ≤ ${result.bar.p99} ms, nothing lost: ${result.pass ? 'met' : 'NOT MET'}`);
   }
   failed ||= result.pass === false;
   console.log(`  → bench/results/${name}.json`);

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Opens COUNT viewer sockets to a relay and reports, over IPC, when all have joined and,
+// for every event received, the delay from the relay's receive time (envelope.at) to
+// arrival here. Several of these processes share the load of one benchmark.
+import { io } from 'socket.io-client';
+
+const [url, count] = [process.env.RELAY_URL, Number(process.env.COUNT)];
+const sockets = [];
+const lastSeq = new Map();
+let joined = 0;
+let delays = [];
+let duplicates = 0;
+
+function open(index) {
+  const socket = io(url, { auth: { show: 'bench' }, transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 2000, forceNew: true });
+  socket.on('snapshot', (snapshot) => {
+    if (!lastSeq.has(index)) joined++;
+    lastSeq.set(index, Math.max(lastSeq.get(index) ?? 0, snapshot.seq));
+    if (joined === count) process.send?.({ kind: 'joined' });
+    process.send?.({ kind: 'synced', index, seq: lastSeq.get(index) });
+  });
+  socket.on('events', (events) => {
+    const now = Date.now();
+    for (const event of events) {
+      const last = lastSeq.get(index) ?? 0;
+      if (event.seq <= last) duplicates++;
+      else lastSeq.set(index, event.seq);
+      delays.push(now - event.at);
+    }
+  });
+  sockets.push(socket);
+}
+
+process.on('message', async (message) => {
+  if (message.kind === 'connect') {
+    // In batches, as real audiences arrive: thousands of handshakes at once only measure the accept queue.
+    for (let index = 0; index < count; index++) {
+      open(index);
+      if (index % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
+    }
+  } else if (message.kind === 'report') {
+    process.send?.({ kind: 'report', delays, duplicates, seqs: [...lastSeq.values()] });
+    delays = [];
+    duplicates = 0;
+  } else if (message.kind === 'close') {
+    for (const socket of sockets) socket.close();
+    process.exit(0);
+  }
+});
+process.send?.({ kind: 'ready' });
