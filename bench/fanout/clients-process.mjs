@@ -15,7 +15,8 @@ function open(index) {
   const socket = io(url, { auth: { show: 'bench' }, transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 2000, forceNew: true });
   socket.on('snapshot', (snapshot) => {
     if (!lastSeq.has(index)) joined++;
-    lastSeq.set(index, Math.max(lastSeq.get(index) ?? 0, snapshot.seq));
+    // The relay's word after a (re)join: a relay that lost its log would say a lower seq.
+    lastSeq.set(index, snapshot.seq);
     if (joined === count) process.send?.({ kind: 'joined' });
     process.send?.({ kind: 'synced', index, seq: lastSeq.get(index) });
   });
