@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { createLiveSimulator } from '@live-shop/live-simulator';
-import { createRelay } from '@live-shop/relay';
+import { startRelay } from '@live-shop/relay';
 import { startAutopilot } from './autopilot.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -24,7 +24,12 @@ const adminKey = process.env.LIVE_SHOP_ADMIN_KEY || randomBytes(18).toString('ba
 const autopilot = process.env.DEMO_AUTOPILOT !== '0';
 
 // Only failures are logged (as JSON lines, by Fastify's pino): the demo's output stays readable.
-const relay = createRelay({ adminKey, logger: { level: 'error' } });
+// MUX_WEBHOOK_SECRET: the signing secret of a Mux webhook pointed at /v1/webhooks/mux.
+const muxWebhookSecret = process.env.MUX_WEBHOOK_SECRET || undefined;
+// LIVE_SHOP_DATA_DIR: keep the shows and their event logs in this folder across restarts
+// (the relay's durable file log); without it the demo starts fresh every time.
+const dataDir = process.env.LIVE_SHOP_DATA_DIR || undefined;
+const relay = await startRelay({ adminKey, logger: { level: 'error' }, muxWebhookSecret, ...(dataDir ? { dataDir } : {}) });
 const { app } = relay;
 
 // The stream started five minutes ago, so viewers can rewind (DVR) from the first second.
@@ -59,11 +64,14 @@ const products = JSON.parse(readFileSync(join(here, 'catalog/products.json'), 'u
   ...product,
   images: product.images.map((image) => ({ ...image, url: new URL(image.url, origin).href })),
 }));
-await relay.shows.create({ id: 'demo', title: 'Northwind Outfitters: the spring trail edit', pdtOffsetMs: 0 });
+const fresh = !(await relay.shows.find('demo'));
+if (fresh) await relay.shows.create({ id: 'demo', title: 'Northwind Outfitters: the spring trail edit', pdtOffsetMs: 0 });
 // Stamped with the stream's first frame: the catalog and the status hold from the start of
 // the show, so a viewer who rewinds to any moment sees them.
-await relay.shows.append('demo', { type: 'catalog.set', data: { products }, pdt: simulator.epochMs });
-await relay.shows.append('demo', { type: 'show.status', data: { status: 'live', title: 'The spring trail edit', startsAt: simulator.epochMs }, pdt: simulator.epochMs });
+if (fresh) {
+  await relay.shows.append('demo', { type: 'catalog.set', data: { products }, pdt: simulator.epochMs });
+  await relay.shows.append('demo', { type: 'show.status', data: { status: 'live', title: 'The spring trail edit', startsAt: simulator.epochMs }, pdt: simulator.epochMs });
+}
 
 const { token } = await relay.tokens.issue('demo', 'producer', 12 * 3600);
 const stopAutopilot = autopilot ? startAutopilot({ relay, show: 'demo', products, transcript: JSON.parse(readFileSync(join(here, 'catalog/transcript.json'), 'utf8')) }) : () => {};
@@ -77,7 +85,9 @@ live-shop demo is running.
   Relay API        ${origin}/v1   (show id: demo)
   Admin key        ${adminKey}${process.env.LIVE_SHOP_ADMIN_KEY ? '' : '   (generated; set LIVE_SHOP_ADMIN_KEY to choose one)'}
   Producer token   ${token}
+  Event log        ${dataDir ? `${dataDir} (kept across restarts)` : 'in memory (set LIVE_SHOP_DATA_DIR to keep it)'}
   Autopilot        ${autopilot ? 'on: the host highlights a product every few seconds (DEMO_AUTOPILOT=0 turns it off)' : 'off'}
+  Mux webhook      ${origin}/v1/webhooks/mux   (${muxWebhookSecret ? 'on; link a show with PATCH /v1/shows/:id {"muxLiveStreamId": "…"}' : 'off: set MUX_WEBHOOK_SECRET to turn it on'})
 
 Highlight a product yourself (it appears when each viewer's video reaches this moment):
   curl -X POST ${origin}/v1/shows/demo/events \\

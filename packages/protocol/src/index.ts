@@ -11,3 +11,34 @@ export type { AudienceTiming, Snapshot, StateOptions } from './timeline.js';
 export { clockOffset, formatProgramDateTime, parseProgramDateTime, pdtAtMediaTime } from './pdt.js';
 export type { JoinSnapshot, ServerToViewer, ViewerToServer } from './wire.js';
 export { SOCKET_EVENTS } from './wire.js';
+export {
+  AUTHOR_NAME_MAX,
+  AuthorName,
+  BLOCKLIST_MAX_WORDS,
+  BLOCKLIST_WORD_MAX,
+  CHAT_TEXT_MAX,
+  ChatSendIntent,
+  ChatText,
+  DEFAULT_REACTION_KINDS,
+  INTENT_EVENTS,
+  MODERATION_ACTIONS,
+  ModerationAction,
+  PollVoteIntent,
+  ReactionKind,
+  ReactionSendIntent,
+  SLOW_MODE_MAX_SECONDS,
+  validateIntent,
+} from './intents.js';
+export type {
+  IntentAck,
+  IntentError,
+  IntentName,
+  IntentValidation,
+  IntentValue,
+  ModerationActionName,
+  ModerationResult,
+  ModerationView,
+  ViewerIntents,
+} from './intents.js';
+export { LIVE_EVENT, LIVE_EVENT_TYPES, emptyLiveState, parseLiveEnvelope, reduceLive, withLive } from './live.js';
+export type { AnyLiveEnvelope, LiveDataMap, LiveEnvelope, LiveEventType, LiveState } from './live.js';

@@ -1,4 +1,6 @@
 import type { AnyEnvelope, ValidationError } from './envelope.js';
+import type { ViewerIntents } from './intents.js';
+import type { AnyLiveEnvelope } from './live.js';
 import type { Snapshot } from './timeline.js';
 
 /**
@@ -14,6 +16,8 @@ export const SOCKET_EVENTS = {
   problem: 'problem',
   /** viewer → server, with ack: the events after a seq (after a reconnect). */
   sync: 'sync',
+  /** server → viewer: live envelopes, not in the log and without seq (see live.ts). */
+  live: 'live',
 } as const;
 
 /** What a viewer receives on join. */
@@ -33,8 +37,11 @@ export interface ServerToViewer {
   snapshot: (snapshot: JoinSnapshot) => void;
   events: (events: AnyEnvelope[]) => void;
   problem: (error: ValidationError | { code: string; message: string }) => void;
+  /** Audience news that is not in the log (reaction ticks, viewer count, poll tallies, own shadow messages). */
+  live: (envelopes: AnyLiveEnvelope[]) => void;
 }
 
-export interface ViewerToServer {
+/** `sync`, and the intents of intents.ts (chat, reactions, votes, moderation). */
+export interface ViewerToServer extends ViewerIntents {
   sync: (request: { after: number }, reply: (events: AnyEnvelope[]) => void) => void;
 }

@@ -28,7 +28,7 @@ export function installCors(app: FastifyInstance, policy: CorsOrigin): void {
     reply.header('access-control-allow-origin', origin);
     if (origin !== '*') reply.header('vary', 'Origin');
     if (request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined) {
-      reply.header('access-control-allow-methods', 'GET, POST, OPTIONS');
+      reply.header('access-control-allow-methods', 'GET, POST, PATCH, OPTIONS');
       reply.header('access-control-allow-headers', 'authorization, content-type');
       reply.header('access-control-max-age', '600');
       return reply.status(204).send();

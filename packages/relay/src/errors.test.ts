@@ -86,7 +86,7 @@ describe('CORS', () => {
     expect(response.statusCode).toBe(204);
     expect(response.headers).toMatchObject({
       'access-control-allow-origin': '*',
-      'access-control-allow-methods': 'GET, POST, OPTIONS',
+      'access-control-allow-methods': 'GET, POST, PATCH, OPTIONS',
       'access-control-allow-headers': 'authorization, content-type',
     });
   });

@@ -1,4 +1,5 @@
 import type { AnyEnvelope } from '@live-shop/protocol';
+import type { ShowRecord } from './show-registry.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -13,8 +14,10 @@ export interface AppendResult {
 }
 
 /**
- * The append-only, per-show store of envelopes. The in-memory log is the embedded
- * default; a file-backed or Redis Streams log implements the same interface.
+ * The append-only, per-show store of envelopes. The in-memory log is for tests; the
+ * file-backed log (`FileEventLog`) is the embedded default that survives a restart, and
+ * the Redis Streams log (`RedisEventLog`) is shared by several relay processes. The file
+ * and Redis logs also store the show records (the optional show methods).
  *
  * Implementations guarantee, per show: `seq` starts at 1 and has no gaps, even under
  * concurrent appends; an event id is stored at most once; reads return envelopes in seq
@@ -35,6 +38,23 @@ export interface EventLog {
   lastSeq(show: string): Promise<number>;
   /** Releases what the log holds open (files, connections). */
   close(): Promise<void>;
+
+  /**
+   * True when other relay processes append to the same log (Redis): a registry then reads
+   * their events from the log before it serves a snapshot or a state. Default false.
+   */
+  readonly shared?: boolean;
+  /**
+   * Stores a new show record durably; false, writing nothing, when the id is taken.
+   * A log without the show methods leaves show records in memory (they are lost on exit).
+   */
+  createShow?(record: ShowRecord): Promise<boolean>;
+  /** Stores a changed show record (the whole record). */
+  updateShow?(record: ShowRecord): Promise<void>;
+  /** A stored show record, or undefined. */
+  getShow?(id: string): Promise<ShowRecord | undefined>;
+  /** Every stored show record: the registry loads them (and their events) at startup. */
+  listShows?(): Promise<ShowRecord[]>;
 }
 
 interface ShowLog {

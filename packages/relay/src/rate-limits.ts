@@ -24,10 +24,12 @@ function budgetKey(request: FastifyRequest): string {
  * Per-token rate limits on the `/v1` API (@fastify/rate-limit), so one runaway script or
  * leaked token cannot starve a show. Sockets are limited separately (chat, reactions).
  */
-export async function installRateLimits(app: FastifyInstance, limits: RateLimits): Promise<void> {
+export function installRateLimits(app: FastifyInstance, limits: RateLimits): void {
   const writes = limits.writesPerMinute ?? 600;
   const reads = limits.readsPerMinute ?? 1200;
-  await app.register(rateLimit, {
+  // Not awaited: Fastify loads plugins in order at ready/listen. (Awaiting it in a function
+  // nobody awaits left the host's own later `await app.register(…)` hanging.)
+  void app.register(rateLimit, {
     global: true,
     timeWindow: 60_000,
     max: (request) => (isRead(request) ? reads : writes),

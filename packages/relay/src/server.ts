@@ -1,14 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { Server } from 'socket.io';
+import { Audience, type AudienceOptions } from './audience/audience.js';
 import { TokenService, adminKeyCheck, signingKey } from './auth.js';
+import { registerConsole } from './console.js';
 import { installCors, socketCors, type CorsOrigin } from './cors.js';
 import { frameworkErrorHandler, installErrorHandlers } from './errors.js';
-import { MemoryEventLog, type EventLog } from './event-log.js';
+import type { EventLog } from './event-log.js';
 import { installRateLimits, type RateLimits } from './rate-limits.js';
 import { registerRoutes } from './routes/index.js';
+import { registerModerationRoutes } from './routes/moderation.js';
 import { ShowRegistry } from './show-registry.js';
 import { attachSockets, type RelayIo } from './socket.js';
+import { openEventLog } from './storage/open-event-log.js';
 
 export interface RelayOptions {
   /** The key of the admin endpoints (`Authorization: Bearer <key>`); generated when absent (read it from `relay.adminKey`). */
@@ -30,8 +34,25 @@ export interface RelayOptions {
   bodyLimit?: number;
   /** Per-token limits on the HTTP API, or `false` for none. Default: 600 changes and 1200 reads a minute. */
   rateLimits?: RateLimits | false;
-  /** Where events are stored. Default: a {@link MemoryEventLog}. */
+  /**
+   * A data directory where shows and events are stored, in files that survive a restart
+   * (a `FileEventLog`; one relay process per directory). Give one of `dataDir`, `redisUrl`
+   * and `eventLog`; none keeps everything in memory (`MemoryEventLog`, for tests).
+   */
+  dataDir?: string;
+  /** A Redis URL: shows and events in Redis Streams (`RedisEventLog`), shared by several relay processes. */
+  redisUrl?: string;
+  /** Where events are stored, as an `EventLog` of your own. */
   eventLog?: EventLog;
+  /**
+   * The signing secret of the Mux webhook (Mux dashboard → Settings → Webhooks), e.g.
+   * `process.env.MUX_WEBHOOK_SECRET`. Without one, `POST /v1/webhooks/mux` answers 503.
+   */
+  muxWebhookSecret?: string;
+  /** Chat, reactions, polls and moderation: rate limits, reaction kinds, tick timing, the moderation store. */
+  audience?: AudienceOptions;
+  /** Serve the producer console (`@live-shop/producer-console`'s build) at `/console/`. Default `true`. */
+  console?: boolean;
 }
 
 /** A running relay, not yet listening: call `relay.app.listen({port, host})`. */
@@ -46,6 +67,14 @@ export interface RelayServer {
   adminKey: string;
   /** Issues and verifies show tokens in-process (the same as `POST /v1/shows/:id/tokens`). */
   tokens: TokenService;
+  /** Chat, reactions, polls and moderation in-process (e.g. `relay.audience.moderate(show, action)`). */
+  audience: Audience;
+  /**
+   * Resolves once the stored shows and events are loaded (rejects if the store cannot be
+   * read). `listen` and `inject` wait for it, and so do the `shows` methods that return a
+   * promise; `startRelay()` resolves after it.
+   */
+  ready: Promise<void>;
   /** Closes sockets, the HTTP server and the event log. */
   close(): Promise<void>;
 }
@@ -67,28 +96,44 @@ export function createRelay(options: RelayOptions = {}): RelayServer {
   const cors = options.cors ?? '*';
   const adminKey = options.adminKey ?? randomBytes(24).toString('base64url');
   if (adminKey.length === 0) throw new Error('adminKey is empty; pass a secret string, or leave it out to have one generated.');
-  const log = options.eventLog ?? new MemoryEventLog();
-  const tokens = new TokenService(signingKey(options.signingSecret), now);
+  const log = openEventLog(options);
+  const secret = signingKey(options.signingSecret);
+  const tokens = new TokenService(secret, now);
   const shows = new ShowRegistry({ log, now, snapshotLagMs: options.snapshotLagMs ?? DEFAULT_SNAPSHOT_LAG_MS });
+  const ready = shows.load();
+  // Reported by relay.ready, listen() and the shows methods, not as an unhandled rejection.
+  ready.catch(() => {});
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit, frameworkErrors: frameworkErrorHandler(bodyLimit) });
   // Only JSON bodies: without this, a text/plain body would reach the routes as a string.
   app.removeContentTypeParser('text/plain');
   installErrorHandlers(app, bodyLimit);
   installCors(app, cors);
-  if (options.rateLimits !== false) void installRateLimits(app, options.rateLimits ?? {});
+  if (options.rateLimits !== false) installRateLimits(app, options.rateLimits ?? {});
   // In a plugin, so that the routes are added after the rate limiter has loaded.
-  void app.register(async (api) => registerRoutes(api, { shows, tokens, checkAdmin: adminKeyCheck(adminKey), now }));
+  void app.register(async (api) => registerRoutes(api, { shows, tokens, checkAdmin: adminKeyCheck(adminKey), now, muxWebhookSecret: options.muxWebhookSecret }));
 
   const io: RelayIo = new Server(app.server, { path: '/socket.io', cors: socketCors(cors), serveClient: false });
   attachSockets(io, shows, tokens);
+  // After attachSockets: its handshake middleware runs first.
+  const audience = new Audience({ io, shows, now, secret }, options.audience);
+  void app.register(async (api) => registerModerationRoutes(api, { tokens, audience }));
+  // Static files of its own build: the relay never imports the console's (browser) code.
+  if (options.console !== false) registerConsole(app);
   // Sockets first, so that open websockets do not keep the HTTP server from closing.
   app.addHook('preClose', async () => {
     await io.close();
   });
+  // After the sockets: the timers stop and the log gets the last reaction counts and tallies.
+  app.addHook('preClose', async () => {
+    await audience.close();
+  });
   app.addHook('onClose', async () => {
     await log.close();
   });
+  app.addHook('onReady', async () => {
+    await ready;
+  });
 
-  return { app, io, shows, adminKey, tokens, close: () => app.close() };
+  return { app, io, shows, adminKey, tokens, audience, ready, close: () => app.close() };
 }

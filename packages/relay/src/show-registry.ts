@@ -8,6 +8,7 @@ import {
   type ShowState,
 } from '@live-shop/protocol';
 import { RelayError, showNotFound } from './errors.js';
+import { checkMuxLiveStreamId, muxLiveStreamInUse } from './mux/ids.js';
 import type { AppendResult, EnvelopeDraft, EventLog } from './event-log.js';
 import { SnapshotCache } from './snapshot-cache.js';
 import { sameEvent } from './same-event.js';
@@ -23,6 +24,8 @@ export interface ShowRecord {
    * `pdt` gets `pdt = at − pdtOffsetMs`.
    */
   pdtOffsetMs: number;
+  /** The Mux live stream whose webhooks drive this show's status (`POST /v1/webhooks/mux`); absent when none. */
+  muxLiveStreamId?: string;
 }
 
 export interface CreateShowInput {
@@ -32,6 +35,15 @@ export interface CreateShowInput {
   title?: string;
   /** Defaults to 0. */
   pdtOffsetMs?: number;
+  /** The Mux live stream of the show; at most one show per live stream. */
+  muxLiveStreamId?: string;
+}
+
+/** What `PATCH /v1/shows/:id` may change; `muxLiveStreamId: null` unlinks the live stream. */
+export interface UpdateShowInput {
+  title?: string;
+  pdtOffsetMs?: number;
+  muxLiveStreamId?: string | null;
 }
 
 export interface AppendOptions {
@@ -39,7 +51,11 @@ export interface AppendOptions {
   now?: number;
 }
 
-/** Called with each run of newly appended envelopes of one show, in seq order. */
+/**
+ * Called with each run of newly appended envelopes of one show, in seq order. With a
+ * shared log (Redis), only the envelopes this process appended, one per call (other
+ * relays broadcast their own).
+ */
 export type AppendListener = (show: string, envelopes: AnyEnvelope[]) => void;
 
 export interface ShowRegistryOptions {
@@ -58,6 +74,10 @@ interface ShowEntry {
   /** Envelopes appended out of seq order (a log that resolves appends out of order) wait here. */
   waiting: Map<number, AnyEnvelope>;
   delivered: number;
+  /** A shared log (Redis): the show's deliveries and catch-ups, one after the other. */
+  chain?: Promise<void>;
+  /** A shared log: the catch-up queued and not yet started, which later callers share. */
+  pendingCatchUp?: Promise<void>;
 }
 
 function checkCreateInput(input: CreateShowInput): void {
@@ -71,6 +91,7 @@ function checkCreateInput(input: CreateShowInput): void {
   if (offset !== undefined && (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0 || offset > MAX_PDT_OFFSET_MS)) {
     throw new RelayError(400, 'invalid_show', `pdtOffsetMs must be a whole number of milliseconds from 0 to ${MAX_PDT_OFFSET_MS}; fix it or leave it out.`, 'pdtOffsetMs');
   }
+  checkMuxLiveStreamId(input.muxLiveStreamId, false);
 }
 
 /**
@@ -83,6 +104,9 @@ export class ShowRegistry {
   readonly #snapshotLagMs: number;
   readonly #shows = new Map<string, ShowEntry>();
   readonly #listeners = new Set<AppendListener>();
+  /** Show id by Mux live stream id. */
+  readonly #byMuxLiveStream = new Map<string, string>();
+  #loading: Promise<void> | undefined;
 
   constructor(options: ShowRegistryOptions) {
     this.#log = options.log;
@@ -90,20 +114,86 @@ export class ShowRegistry {
     this.#snapshotLagMs = options.snapshotLagMs;
   }
 
+  /**
+   * Loads the shows the log stores (a file or Redis log; nothing for a memory log) and,
+   * from a log only this process writes, their events. `createRelay` calls it; every
+   * async method waits for it, so calling it is optional. Calling it again is free.
+   */
+  load(): Promise<void> {
+    return (this.#loading ??= this.#loadStored());
+  }
+
+  /**
+   * True when other relay processes append to the same log (Redis): call
+   * {@link catchUp} before reading {@link snapshot}, as the sockets do.
+   */
+  get shared(): boolean {
+    return this.#log.shared === true;
+  }
+
   /** Creates a show; a RelayError 400 for a bad field, 409 when the id is taken. */
   async create(input: CreateShowInput = {}): Promise<ShowRecord> {
+    await this.load();
     checkCreateInput(input);
     if (input.id !== undefined && this.#shows.has(input.id)) {
       throw new RelayError(409, 'show_exists', `Show "${input.id}" already exists; pick another id, or use the existing show.`, 'id');
     }
+    const linked = input.muxLiveStreamId === undefined ? undefined : this.#byMuxLiveStream.get(input.muxLiveStreamId);
+    if (input.muxLiveStreamId !== undefined && linked !== undefined) throw muxLiveStreamInUse(input.muxLiveStreamId, linked);
     let id = input.id;
     while (id === undefined || this.#shows.has(id)) id = randomUUID();
     const record: ShowRecord = { id, title: input.title ?? id, createdAt: this.#now(), pdtOffsetMs: input.pdtOffsetMs ?? 0 };
-    this.#shows.set(id, { record, cache: new SnapshotCache(), waiting: new Map(), delivered: 0 });
+    if (input.muxLiveStreamId !== undefined) record.muxLiveStreamId = input.muxLiveStreamId;
+    // Stored before it is used: the store also refuses an id another relay took.
+    if (this.#log.createShow && !(await this.#log.createShow({ ...record }))) {
+      throw new RelayError(409, 'show_exists', `Show "${id}" already exists; pick another id, or use the existing show.`, 'id');
+    }
+    this.#adopt(record);
     return { ...record };
   }
 
-  /** The show, or undefined. */
+  /**
+   * Changes a show's title, pdt offset or Mux live stream (`null` unlinks it); a RelayError
+   * 400 for a bad field, 404 for an unknown show, 409 when the live stream is another show's.
+   */
+  async update(showId: string, input: UpdateShowInput): Promise<ShowRecord> {
+    const entry = await this.#find(showId);
+    const { muxLiveStreamId, ...rest } = input;
+    checkCreateInput(rest);
+    checkMuxLiveStreamId(muxLiveStreamId, true);
+    const linked = typeof muxLiveStreamId === 'string' ? this.#byMuxLiveStream.get(muxLiveStreamId) : undefined;
+    if (typeof muxLiveStreamId === 'string' && linked !== undefined && linked !== showId) throw muxLiveStreamInUse(muxLiveStreamId, linked);
+    await this.#storeUpdate(entry.record, input);
+    const record = entry.record;
+    if (rest.title !== undefined) record.title = rest.title;
+    if (rest.pdtOffsetMs !== undefined) record.pdtOffsetMs = rest.pdtOffsetMs;
+    if (muxLiveStreamId !== undefined) {
+      if (record.muxLiveStreamId !== undefined) this.#byMuxLiveStream.delete(record.muxLiveStreamId);
+      if (muxLiveStreamId === null) delete record.muxLiveStreamId;
+      else {
+        record.muxLiveStreamId = muxLiveStreamId;
+        this.#byMuxLiveStream.set(muxLiveStreamId, showId);
+      }
+    }
+    return { ...record };
+  }
+
+  /** The show linked to a Mux live stream, or undefined. */
+  findByMuxLiveStream(liveStreamId: string): ShowRecord | undefined {
+    const showId = this.#byMuxLiveStream.get(liveStreamId);
+    return showId === undefined ? undefined : this.get(showId);
+  }
+
+  /**
+   * The show, or undefined: like {@link get}, and with a shared log (Redis) it also finds
+   * a show that another relay created, and reads the latest version of its record.
+   */
+  async find(id: string): Promise<ShowRecord | undefined> {
+    const entry = await this.#lookup(id);
+    return entry ? { ...entry.record } : undefined;
+  }
+
+  /** The show, or undefined, among the shows this process has loaded (see {@link find}). */
   get(id: string): ShowRecord | undefined {
     const entry = this.#shows.get(id);
     return entry ? { ...entry.record } : undefined;
@@ -120,7 +210,7 @@ export class ShowRegistry {
    * again (a retry), unless it differs from the stored one (a RelayError 409).
    */
   async submit(showId: string, input: EventInput, options: AppendOptions = {}): Promise<AppendResult> {
-    const entry = this.#entry(showId);
+    const entry = await this.#find(showId);
     const checked = validateEventInput(input);
     if (!checked.ok) throw new RelayError(400, checked.error.code, checked.error.message, checked.error.path);
     const event = checked.value;
@@ -135,14 +225,19 @@ export class ShowRegistry {
       data: event.data,
     } as EnvelopeDraft;
     const result = await this.#log.append(draft);
-    if (result.created) this.#deliver(entry, result.envelope);
+    if (result.created && this.shared) await this.#deliverShared(entry, result.envelope);
+    else if (result.created) this.#deliver(entry, result.envelope);
     else if (!sameEvent(result.envelope, event)) {
       throw new RelayError(409, 'event_id_conflict', `Event id "${event.id ?? ''}" is already used by a different event; use a new id for a new event.`, 'id');
     }
     return result;
   }
 
-  /** What a viewer receives on join: a base a little before the live edge and the events after it. */
+  /**
+   * What a viewer receives on join: a base a little before the live edge and the events
+   * after it, from this process's cache. With a shared log (Redis), `await catchUp(show)`
+   * first, so that the cache holds what other relays appended.
+   */
   snapshot(showId: string): JoinSnapshot {
     const entry = this.#entry(showId);
     const now = this.#now();
@@ -155,16 +250,29 @@ export class ShowRegistry {
    * `at` is undefined. Audience events (chat, reactions) count on arrival.
    */
   async state(showId: string, at?: number): Promise<{ seq: number; state: ShowState }> {
-    const entry = this.#entry(showId);
-    if (at === undefined) return entry.cache.latest();
+    const entry = await this.#find(showId);
+    if (at === undefined) {
+      if (this.shared) await this.#catchUp(entry);
+      return entry.cache.latest();
+    }
     const events = await this.#log.all(showId);
     return { seq: events[events.length - 1]?.seq ?? 0, state: stateAt(events, at, { audience: 'on-arrival' }) };
   }
 
   /** The show's envelopes with seq greater than `after`, in seq order. */
   async eventsAfter(showId: string, after = 0): Promise<AnyEnvelope[]> {
-    this.#entry(showId);
+    await this.#find(showId);
     return this.#log.after(showId, after);
+  }
+
+  /**
+   * With a shared log (Redis): reads the events other relays appended since this process
+   * last looked into the show's cache, so that {@link snapshot} includes them. Concurrent
+   * calls share one read. Resolves at once with a log only this process writes.
+   */
+  async catchUp(showId: string): Promise<void> {
+    const entry = await this.#find(showId);
+    if (this.shared) await this.#catchUp(entry);
   }
 
   /** Calls `listener` with every run of new envelopes, in seq order; returns an unsubscribe function. */
@@ -177,6 +285,105 @@ export class ShowRegistry {
     const entry = this.#shows.get(showId);
     if (!entry) throw showNotFound(showId);
     return entry;
+  }
+
+  /** The show's entry after loading, or a 404 RelayError (see {@link find}). */
+  async #find(showId: string): Promise<ShowEntry> {
+    const entry = await this.#lookup(showId);
+    if (!entry) throw showNotFound(showId);
+    return entry;
+  }
+
+  async #lookup(showId: string): Promise<ShowEntry | undefined> {
+    await this.load();
+    const entry = this.#shows.get(showId);
+    // A shared store: another relay may have created or changed the show.
+    if (!this.shared || !this.#log.getShow || !SHOW_ID_PATTERN.test(showId)) return entry;
+    const record = await this.#log.getShow(showId);
+    return record ? this.#adopt(record) : entry;
+  }
+
+  async #loadStored(): Promise<void> {
+    for (const record of (await this.#log.listShows?.()) ?? []) {
+      const entry = this.#adopt(record);
+      // A shared log is read by the first catch-up instead.
+      if (this.shared) continue;
+      const events = await this.#log.all(record.id);
+      entry.cache.add(events);
+      entry.delivered = events[events.length - 1]?.seq ?? 0;
+    }
+  }
+
+  /** Makes `record` the show's record (a new entry, or an update of the loaded one) and indexes it. */
+  #adopt(record: ShowRecord): ShowEntry {
+    let entry = this.#shows.get(record.id);
+    if (!entry) {
+      entry = { record: { ...record }, cache: new SnapshotCache(), waiting: new Map(), delivered: 0 };
+      this.#shows.set(record.id, entry);
+    } else {
+      if (entry.record.muxLiveStreamId !== undefined && this.#byMuxLiveStream.get(entry.record.muxLiveStreamId) === record.id) {
+        this.#byMuxLiveStream.delete(entry.record.muxLiveStreamId);
+      }
+      for (const key of Object.keys(entry.record)) if (!(key in record)) delete (entry.record as unknown as Record<string, unknown>)[key];
+      Object.assign(entry.record, record);
+    }
+    if (entry.record.muxLiveStreamId !== undefined) this.#byMuxLiveStream.set(entry.record.muxLiveStreamId, record.id);
+    return entry;
+  }
+
+  /** Stores the record `input` makes of `current` (a log with show records), before it changes in memory. */
+  async #storeUpdate(current: ShowRecord, input: UpdateShowInput): Promise<void> {
+    if (!this.#log.updateShow) return;
+    const next: ShowRecord = { ...current };
+    if (input.title !== undefined) next.title = input.title;
+    if (input.pdtOffsetMs !== undefined) next.pdtOffsetMs = input.pdtOffsetMs;
+    if (input.muxLiveStreamId === null) delete next.muxLiveStreamId;
+    else if (input.muxLiveStreamId !== undefined) next.muxLiveStreamId = input.muxLiveStreamId;
+    await this.#log.updateShow(next);
+  }
+
+  /** Runs `task` after the show's earlier shared-log tasks. */
+  #serial(entry: ShowEntry, task: () => Promise<void>): Promise<void> {
+    const run = (entry.chain ?? Promise.resolve()).then(task);
+    entry.chain = run.catch(() => {});
+    return run;
+  }
+
+  #catchUp(entry: ShowEntry): Promise<void> {
+    // A catch-up that has not started yet reads after every caller's call: share it.
+    return (entry.pendingCatchUp ??= this.#serial(entry, () => {
+      entry.pendingCatchUp = undefined;
+      return this.#readLog(entry);
+    }));
+  }
+
+  /** Adds the events after the cache's last one, read from the log, to the cache. */
+  async #readLog(entry: ShowEntry): Promise<void> {
+    const run: AnyEnvelope[] = [];
+    for (const event of await this.#log.after(entry.record.id, entry.delivered)) {
+      if (event.seq !== entry.delivered + run.length + 1) break;
+      run.push(event);
+    }
+    if (run.length === 0) return;
+    entry.cache.add(run);
+    entry.delivered += run.length;
+  }
+
+  // A shared log (Redis): other relays append to the show too, and broadcast their own
+  // events (through the socket.io adapter). This relay's listeners get only the events it
+  // appended, one at a time in the order they were stored here; the cache gets every
+  // event, in seq order: a gap before an event of ours is filled from the log.
+  #deliverShared(entry: ShowEntry, envelope: AnyEnvelope): Promise<void> {
+    return this.#serial(entry, async () => {
+      if (envelope.seq === entry.delivered + 1) {
+        entry.cache.add([envelope]);
+        entry.delivered = envelope.seq;
+      } else if (envelope.seq > entry.delivered) {
+        // Stored already: when the log cannot be read now, the next catch-up fills the cache.
+        await this.#readLog(entry).catch(() => {});
+      }
+      for (const listener of this.#listeners) listener(entry.record.id, [envelope]);
+    });
   }
 
   // Envelopes reach the cache and the listeners in seq order, in the same synchronous step,

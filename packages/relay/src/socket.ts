@@ -13,6 +13,11 @@ export interface ViewerSocketData {
   show: string;
   /** The token's role; `anonymous` when the handshake carried no token (a viewer). */
   role: Role | 'anonymous';
+  /**
+   * The viewer id of chat, reactions and votes (audience/identity.ts): a keyed hash of the
+   * handshake's `auth.viewerId`, or random per socket. Set by the audience's middleware.
+   */
+  viewerId?: string;
 }
 
 type NoEvents = Record<string, never>;
@@ -43,7 +48,8 @@ async function authenticate(auth: unknown, shows: ShowRegistry, tokens: TokenSer
   if (typeof show !== 'string' || show.length === 0) {
     throw new RelayError(400, 'missing_show', 'The handshake names no show; connect with io(relayUrl, { auth: { show: "<show id>" } }).');
   }
-  if (!shows.get(show)) throw showNotFound(show);
+  // find(): with a shared log (Redis), the show may have been created by another relay.
+  if (!(await shows.find(show))) throw showNotFound(show);
   if (token === undefined || token === null) return { show, role: 'anonymous' };
   if (typeof token !== 'string') {
     throw new RelayError(401, 'invalid_token', 'The handshake token must be a string; pass the token from POST /v1/shows/:id/tokens, or none to watch as a viewer.');
@@ -66,8 +72,14 @@ function onConnection(socket: ViewerSocket, shows: ShowRegistry): void {
   const sendSnapshot = (): void => {
     socket.emit(SOCKET_EVENTS.snapshot, shows.snapshot(show));
   };
-  if (joined instanceof Promise) void joined.then(sendSnapshot);
-  else sendSnapshot();
+  // A log shared with other relays (Redis): read what they appended first, after the join,
+  // so that an event broadcast before the snapshot is in it.
+  const ready = shows.shared ? Promise.resolve(joined).then(() => shows.catchUp(show)) : joined;
+  if (ready instanceof Promise) {
+    void ready.then(sendSnapshot, () =>
+      socket.emit(SOCKET_EVENTS.problem, { code: 'snapshot_failed', message: 'The relay could not read the show log; reconnect to get the show.' }),
+    );
+  } else sendSnapshot();
 
   // Typed by the protocol, but sent by any client: both arguments are checked.
   socket.on(SOCKET_EVENTS.sync, (request, reply) => {

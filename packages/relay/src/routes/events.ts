@@ -6,8 +6,9 @@ import type { RouteContext, ShowParams } from './context.js';
 import { readBody, readQuery, wholeNumberParam } from './request-checks.js';
 
 /**
- * Who may post an event of a type over HTTP. Producers post everything; moderators (chat)
- * and viewers (chat, reactions, votes) get their share with the roles work.
+ * Who may post an event of a type over HTTP: producers, for every type. Viewers send chat,
+ * reactions and votes as socket intents (audience/), which the relay checks and turns into
+ * events itself; moderators moderate with `POST /v1/shows/:id/moderation`.
  */
 export function rolesAllowedToPost(_type: EventType): readonly Role[] {
   return ['producer'];

@@ -5,6 +5,7 @@ import { registerShowRoutes } from './shows.js';
 import { registerStateRoutes } from './state.js';
 import { registerTimeRoutes } from './time.js';
 import { registerTokenRoutes } from './tokens.js';
+import { registerMuxWebhookRoutes } from './webhooks-mux.js';
 
 export type { RouteContext } from './context.js';
 
@@ -15,4 +16,5 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
   registerEventRoutes(app, context);
   registerStateRoutes(app, context);
   registerTimeRoutes(app, context);
+  registerMuxWebhookRoutes(app, context);
 }

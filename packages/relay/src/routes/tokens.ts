@@ -19,7 +19,7 @@ export function registerTokenRoutes(app: FastifyInstance, { shows, tokens, check
   app.post<{ Params: ShowParams }>('/v1/shows/:id/tokens', async (request) => {
     checkAdmin(request.headers.authorization);
     const { id } = request.params;
-    if (!shows.get(id)) throw showNotFound(id);
+    if (!(await shows.find(id))) throw showNotFound(id);
     const body = readBody(request.body, ['role', 'expiresInSeconds'], '{"role": "producer"}');
     if (!isRole(body.role)) {
       throw new RelayError(400, 'invalid_body', `role must be one of ${ROLES.join(', ')}; send e.g. {"role": "producer"}.`, 'role');

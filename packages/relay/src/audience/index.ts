@@ -1,0 +1,11 @@
+export { Audience, DEFAULT_LOG_EVERY_MS, DEFAULT_TICK_MS, realIntervals, viewerRoom } from './audience.js';
+export type { AudienceContext, AudienceOptions, Intervals } from './audience.js';
+export { DEFAULT_CHAT_RATE } from './chat.js';
+export type { Sender } from './chat.js';
+export { CLAIMED_VIEWER_ID, VIEWER_ID } from './identity.js';
+export { MemoryModerationStore, emptyModerationSettings } from './moderation-store.js';
+export type { BanKind, ModerationSettings, ModerationStore } from './moderation-store.js';
+export { DEFAULT_VOTE_RATE } from './polls.js';
+export { DEFAULT_REACTION_RATE } from './reactions.js';
+export type { RateLimit } from './rate-limit.js';
+export { Refusal } from './refusal.js';
