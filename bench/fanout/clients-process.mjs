@@ -26,7 +26,9 @@ function open(index) {
       const last = lastSeq.get(index) ?? 0;
       if (event.seq <= last) duplicates++;
       else lastSeq.set(index, event.seq);
-      delays.push(now - event.at);
+      // Only the benchmark's own events: the relay also logs audience totals (viewer count,
+      // reactions) every few seconds, and those are not what was posted.
+      if (event.type === 'product.highlight' || event.type === 'product.clear') delays.push(now - event.at);
     }
   });
   sockets.push(socket);
