@@ -44,9 +44,16 @@ describe('the simulator over HTTP', () => {
     const future = await fetch(`${origin}/hls/live/seg-30.ts`);
     expect(future.status).toBe(404);
     expect(await future.text()).toMatch(/not captured yet/);
+    expect(future.headers.get('cache-control')).toBe('no-store');
     const expired = await fetch(`${origin}/hls/live/seg-5.ts`);
     expect(expired.status).toBe(404);
     expect(await expired.text()).toMatch(/left the window/);
+  });
+
+  it('ignores low-latency HLS query strings', async () => {
+    const response = await fetch(`${simulator.liveUrl(origin)}?_HLS_msn=30&_HLS_part=0&_HLS_skip=YES`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('#EXT-X-MEDIA-SEQUENCE:20');
   });
 
   it('answers HEAD without a body', async () => {

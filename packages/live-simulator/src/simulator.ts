@@ -59,8 +59,9 @@ export function createLiveSimulator(options: LiveSimulatorOptions = {}): LiveSim
     response.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
     response.end(head ? undefined : body);
   };
+  // Refusals are never cached: a segment that is "not captured yet" exists 2 s later.
   const refuse = (response: ServerResponse, head: boolean, status: 400 | 404, message: string) =>
-    send(response, head, status, { 'content-type': 'text/plain; charset=utf-8', 'access-control-allow-origin': '*' }, `${message}\n`);
+    send(response, head, status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'access-control-allow-origin': '*' }, `${message}\n`);
   const notFound = (response: ServerResponse, head: boolean, message: string) => refuse(response, head, 404, message);
 
   const segment = (response: ServerResponse, head: boolean, slot: number, oldest: number) => {

@@ -58,6 +58,15 @@ describe('FragmentPdtLookup', () => {
     expect(lookup.pdtAt(notPlaying, 9.08)).toBe(T0 + 9_000);
   });
 
+  test('dates from the first video frame, not from audio that starts earlier', () => {
+    const lookup = new FragmentPdtLookup();
+    // hls.js put `start` at the audio's first sample, 48 ms before the first video frame.
+    const fragment = { start: 10, duration: 2, programDateTime: T0, elementaryStreams: { video: { startPTS: 10.048 }, audio: { startPTS: 10 } } };
+    const hls: HlsTimeline = { levels: [{ details: { fragments: [fragment] } }], currentLevel: 0, latestLevelDetails: null };
+    expect(lookup.pdtAt(hls, 10.048)).toBe(T0);
+    expect(lookup.pdtAt(hls, 11.048)).toBeCloseTo(T0 + 1_000, 6);
+  });
+
   test('is undefined without dates or fragments', () => {
     const lookup = new FragmentPdtLookup();
     expect(lookup.pdtAt({ levels: [], currentLevel: -1, latestLevelDetails: null }, 1)).toBeUndefined();

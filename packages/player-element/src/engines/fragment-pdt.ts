@@ -3,6 +3,8 @@ interface TimedFragment {
   readonly start: number;
   readonly duration: number;
   readonly programDateTime: number | null;
+  /** Once parsed: where each stream's samples start on the media timeline. */
+  readonly elementaryStreams?: { readonly video?: { readonly startPTS: number } | null } | undefined;
 }
 
 interface TimedDetails {
@@ -44,7 +46,7 @@ export class FragmentPdtLookup {
     }
     const fragment = this.#find(fragments, mediaTime);
     if (fragment.programDateTime === null) return undefined;
-    return fragment.programDateTime + (mediaTime - fragment.start) * 1000;
+    return fragment.programDateTime + (mediaTime - videoStart(fragment)) * 1000;
   }
 
   #find(fragments: readonly TimedFragment[], time: number): TimedFragment {
@@ -68,6 +70,17 @@ export class FragmentPdtLookup {
     this.#index = low;
     return fragments[low] as TimedFragment;
   }
+}
+
+/**
+ * Where the fragment's first video frame is on the media timeline: the frame its
+ * EXT-X-PROGRAM-DATE-TIME dates. hls.js sets `frag.start` to the earlier of the first audio
+ * and first video sample, so a segment whose audio starts a few ms before its video (AAC
+ * priming, B-frame interleaving) would date every frame that much late; the video's own
+ * start PTS is exact. Before the fragment is parsed, `start` is all there is.
+ */
+function videoStart(fragment: TimedFragment): number {
+  return fragment.elementaryStreams?.video?.startPTS ?? fragment.start;
 }
 
 function contains(fragment: TimedFragment, time: number, isLast: boolean): boolean {
