@@ -55,6 +55,20 @@ export interface EventLog {
   getShow?(id: string): Promise<ShowRecord | undefined>;
   /** Every stored show record: the registry loads them (and their events) at startup. */
   listShows?(): Promise<ShowRecord[]>;
+  /**
+   * A shared log: tells this process about appends by any process, so that each relay
+   * can deliver every event to its own viewers. Resolves, with a function that stops the
+   * watch, once notices flow (appends after that are noticed).
+   */
+  watch?(watcher: AppendWatcher): Promise<() => void>;
+}
+
+/** What {@link EventLog.watch} calls. */
+export interface AppendWatcher {
+  /** An event was appended to the show, taking `seq`. Per show in seq order; a notice may be late, or lost (see `resync`). */
+  appended(show: string, seq: number): void;
+  /** Notices may have been lost (the connection to the store dropped and came back): read every show's log after its last seq. */
+  resync(): void;
 }
 
 interface ShowLog {

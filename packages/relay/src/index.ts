@@ -9,7 +9,7 @@ export type { RelayOptions, RelayServer } from './server.js';
 export { ShowRegistry, SHOW_ID_PATTERN } from './show-registry.js';
 export type { AppendListener, AppendOptions, CreateShowInput, ShowRecord, ShowRegistryOptions, UpdateShowInput } from './show-registry.js';
 export { MemoryEventLog } from './event-log.js';
-export type { AppendResult, EnvelopeDraft, EventLog } from './event-log.js';
+export type { AppendResult, AppendWatcher, EnvelopeDraft, EventLog } from './event-log.js';
 export { startRelay } from './start-relay.js';
 export { FileEventLog } from './storage/file-event-log.js';
 export type { FileEventLogOptions } from './storage/file-event-log.js';

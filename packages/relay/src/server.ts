@@ -12,6 +12,9 @@ import { registerRoutes } from './routes/index.js';
 import { registerModerationRoutes } from './routes/moderation.js';
 import { ShowRegistry } from './show-registry.js';
 import { attachSockets, type RelayIo } from './socket.js';
+import { RedisSocketAdapter } from './cluster/redis-socket-adapter.js';
+import { CONNECTION_STATE_RECOVERY } from './cluster/resume.js';
+import { RedisViewerCounts } from './cluster/viewer-counts.js';
 import { openEventLog } from './storage/open-event-log.js';
 
 export interface RelayOptions {
@@ -100,9 +103,9 @@ export function createRelay(options: RelayOptions = {}): RelayServer {
   const secret = signingKey(options.signingSecret);
   const tokens = new TokenService(secret, now);
   const shows = new ShowRegistry({ log, now, snapshotLagMs: options.snapshotLagMs ?? DEFAULT_SNAPSHOT_LAG_MS });
-  const ready = shows.load();
-  // Reported by relay.ready, listen() and the shows methods, not as an unhandled rejection.
-  ready.catch(() => {});
+  // Several relay processes on one Redis: socket.io's Redis adapter and connection-state recovery.
+  const scaleOut = options.redisUrl ? new RedisSocketAdapter({ url: options.redisUrl }) : undefined;
+  const viewerCounts = options.redisUrl ? new RedisViewerCounts({ url: options.redisUrl, now }) : undefined;
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit, frameworkErrors: frameworkErrorHandler(bodyLimit) });
   // Only JSON bodies: without this, a text/plain body would reach the routes as a string.
@@ -113,20 +116,30 @@ export function createRelay(options: RelayOptions = {}): RelayServer {
   // In a plugin, so that the routes are added after the rate limiter has loaded.
   void app.register(async (api) => registerRoutes(api, { shows, tokens, checkAdmin: adminKeyCheck(adminKey), now, muxWebhookSecret: options.muxWebhookSecret }));
 
-  const io: RelayIo = new Server(app.server, { path: '/socket.io', cors: socketCors(cors), serveClient: false });
-  attachSockets(io, shows, tokens);
+  const io: RelayIo = new Server(app.server, {
+    path: '/socket.io',
+    cors: socketCors(cors),
+    serveClient: false,
+    ...(scaleOut ? { connectionStateRecovery: CONNECTION_STATE_RECOVERY } : {}),
+  });
+  attachSockets(io, shows, tokens, { resumable: scaleOut !== undefined });
+  const ready = scaleOut ? Promise.all([shows.load(), scaleOut.start(io), viewerCounts?.start()]).then(() => {}) : shows.load();
+  // Reported by relay.ready, listen() and the shows methods, not as an unhandled rejection.
+  ready.catch(() => {});
   // After attachSockets: its handshake middleware runs first.
-  const audience = new Audience({ io, shows, now, secret }, options.audience);
+  const audience = new Audience({ io, shows, now, secret, ...(viewerCounts ? { viewerCounts } : {}) }, options.audience);
   void app.register(async (api) => registerModerationRoutes(api, { tokens, audience }));
   // Static files of its own build: the relay never imports the console's (browser) code.
   if (options.console !== false) registerConsole(app);
   // Sockets first, so that open websockets do not keep the HTTP server from closing.
   app.addHook('preClose', async () => {
     await io.close();
+    await scaleOut?.close();
   });
   // After the sockets: the timers stop and the log gets the last reaction counts and tallies.
   app.addHook('preClose', async () => {
     await audience.close();
+    await viewerCounts?.close();
   });
   app.addHook('onClose', async () => {
     await log.close();

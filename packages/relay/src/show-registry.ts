@@ -53,8 +53,8 @@ export interface AppendOptions {
 
 /**
  * Called with each run of newly appended envelopes of one show, in seq order. With a
- * shared log (Redis), only the envelopes this process appended, one per call (other
- * relays broadcast their own).
+ * shared log (Redis), `onAppend` listeners get only the envelopes this process appended,
+ * one per call; `onEvents` listeners get every relay's (see there).
  */
 export type AppendListener = (show: string, envelopes: AnyEnvelope[]) => void;
 
@@ -104,6 +104,8 @@ export class ShowRegistry {
   readonly #snapshotLagMs: number;
   readonly #shows = new Map<string, ShowEntry>();
   readonly #listeners = new Set<AppendListener>();
+  /** Listeners of every event, whoever appended it (see {@link onEvents}). */
+  readonly #followers = new Set<AppendListener>();
   /** Show id by Mux live stream id. */
   readonly #byMuxLiveStream = new Map<string, string>();
   #loading: Promise<void> | undefined;
@@ -281,6 +283,31 @@ export class ShowRegistry {
     return () => this.#listeners.delete(listener);
   }
 
+  /**
+   * Calls `listener` with every run of envelopes this process's cache takes in, in seq
+   * order, each once: like {@link onAppend} with a log only this process writes; with a
+   * shared log (Redis), the events of every relay, as this one learns of them (its own
+   * appends, the log's append notices, catch-ups). A listener is called in the same step
+   * as the cache grows, so a {@link snapshot} taken at any moment plus the later calls
+   * hold every event exactly once: this is what the sockets broadcast to a relay's own
+   * viewers. Returns an unsubscribe function.
+   */
+  onEvents(listener: AppendListener): () => void {
+    this.#followers.add(listener);
+    return () => this.#followers.delete(listener);
+  }
+
+  /**
+   * The show's cached events with seq greater than `after`, in seq order (synchronous; see
+   * {@link onEvents}); undefined when the cache does not reach `after` (an unknown show, or
+   * a seq this process has not seen).
+   */
+  cachedAfter(showId: string, after: number): AnyEnvelope[] | undefined {
+    const entry = this.#shows.get(showId);
+    if (!entry || after > entry.delivered) return undefined;
+    return entry.cache.after(after);
+  }
+
   #entry(showId: string): ShowEntry {
     const entry = this.#shows.get(showId);
     if (!entry) throw showNotFound(showId);
@@ -304,6 +331,19 @@ export class ShowRegistry {
   }
 
   async #loadStored(): Promise<void> {
+    // Before anything is read, so that no append after a read goes unnoticed.
+    if (this.shared && this.#log.watch) {
+      await this.#log.watch({
+        appended: (show, seq) => {
+          const entry = this.#shows.get(show);
+          if (entry && seq > entry.delivered) this.#catchUp(entry).catch(() => {});
+        },
+        // Only the shows this process has read (their chain started): the others are read on their first catch-up.
+        resync: () => {
+          for (const entry of this.#shows.values()) if (entry.chain) this.#catchUp(entry).catch(() => {});
+        },
+      });
+    }
     for (const record of (await this.#log.listShows?.()) ?? []) {
       const entry = this.#adopt(record);
       // A shared log is read by the first catch-up instead.
@@ -367,17 +407,20 @@ export class ShowRegistry {
     if (run.length === 0) return;
     entry.cache.add(run);
     entry.delivered += run.length;
+    for (const listener of this.#followers) listener(entry.record.id, run);
   }
 
-  // A shared log (Redis): other relays append to the show too, and broadcast their own
-  // events (through the socket.io adapter). This relay's listeners get only the events it
-  // appended, one at a time in the order they were stored here; the cache gets every
-  // event, in seq order: a gap before an event of ours is filled from the log.
+  // A shared log (Redis): other relays append to the show too. This relay's onAppend
+  // listeners get only the events it appended, one at a time in the order they were stored
+  // here; the cache and the onEvents listeners get every event once, in seq order: a gap
+  // before an event of ours is filled from the log (and an event a catch-up already read
+  // is not delivered again).
   #deliverShared(entry: ShowEntry, envelope: AnyEnvelope): Promise<void> {
     return this.#serial(entry, async () => {
       if (envelope.seq === entry.delivered + 1) {
         entry.cache.add([envelope]);
         entry.delivered = envelope.seq;
+        for (const listener of this.#followers) listener(entry.record.id, [envelope]);
       } else if (envelope.seq > entry.delivered) {
         // Stored already: when the log cannot be read now, the next catch-up fills the cache.
         await this.#readLog(entry).catch(() => {});
@@ -399,5 +442,6 @@ export class ShowRegistry {
     if (run.length === 0) return;
     entry.cache.add(run);
     for (const listener of this.#listeners) listener(entry.record.id, run);
+    for (const listener of this.#followers) listener(entry.record.id, run);
   }
 }

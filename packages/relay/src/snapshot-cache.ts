@@ -25,6 +25,8 @@ export class SnapshotCache {
   #video: AnyEnvelope[] = [];
   #lastSeq = 0;
   #pending: { seq: number; from: number; events: AnyEnvelope[] } | undefined;
+  /** Every event in seq order: what a resumed connection missed is a slice of it. */
+  #bySeq: AnyEnvelope[] = [];
 
   /** The highest seq added. */
   get lastSeq(): number {
@@ -37,6 +39,7 @@ export class SnapshotCache {
       if (this.#edge.add([envelope]) === 0) continue;
       this.#base.add([envelope]);
       if (!isAudienceEvent(envelope.type)) this.#video.splice(this.#videoIndex(envelope), 0, envelope);
+      this.#bySeq.splice(this.#seqIndex(envelope.seq), 0, envelope);
       if (envelope.seq > this.#lastSeq) this.#lastSeq = envelope.seq;
     }
   }
@@ -55,6 +58,25 @@ export class SnapshotCache {
   /** The state with every event applied, whatever its pdt. */
   latest(): { seq: number; state: ShowState } {
     return { seq: this.#lastSeq, state: this.#edge.stateAt(Number.POSITIVE_INFINITY) };
+  }
+
+  /** The events with seq greater than `seq`, in seq order. */
+  after(seq: number): AnyEnvelope[] {
+    return this.#bySeq.slice(this.#seqIndex(seq + 1));
+  }
+
+  /** Index of the first event in #bySeq with seq ≥ `seq`; appending in seq order is O(1). */
+  #seqIndex(seq: number): number {
+    const events = this.#bySeq;
+    if (events.length === 0 || (events[events.length - 1] as AnyEnvelope).seq < seq) return events.length;
+    let low = 0;
+    let high = events.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((events[middle] as AnyEnvelope).seq < seq) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   /** Where `envelope` goes in #video; appending in video order is O(1). */

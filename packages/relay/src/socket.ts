@@ -5,6 +5,7 @@ import {
 } from '@live-shop/protocol';
 import type { Server, Socket } from 'socket.io';
 import { requireShow, type Role, type TokenService } from './auth.js';
+import { emitEvents, emitSnapshot, resumePointOf, takeResumePoint } from './cluster/resume.js';
 import { RelayError, showNotFound } from './errors.js';
 import type { ShowRegistry } from './show-registry.js';
 
@@ -64,22 +65,26 @@ function readSyncRequest(request: unknown): number | undefined {
   return typeof after === 'number' && Number.isSafeInteger(after) && after >= 0 ? after : undefined;
 }
 
-function onConnection(socket: ViewerSocket, shows: ShowRegistry): void {
+function onConnection(socket: ViewerSocket, shows: ShowRegistry, resumable: boolean): void {
   const { show } = socket.data;
-  // The in-memory adapter joins synchronously, so the snapshot is taken after the join in
-  // the same step: every later event reaches this socket as a broadcast, none is missed.
+  // The room's broadcasts follow the registry's cache (onEvents, in the same step as it
+  // grows), and the adapters join synchronously, so the join and what the socket is sent
+  // here happen in one step: every later event reaches it as a broadcast, none is missed
+  // or sent twice. A recovered socket (cluster/resume.ts) gets the events after its resume
+  // point instead of a snapshot, when this relay's cache reaches that far.
   const joined = socket.join(showRoom(show));
-  const sendSnapshot = (): void => {
-    socket.emit(SOCKET_EVENTS.snapshot, shows.snapshot(show));
+  // With connection-state recovery on, socket.emit() goes through the adapter (with Redis:
+  // a round trip, and a copy for every relay) and would arrive after later broadcasts: a
+  // local broadcast to the socket's own room goes at once.
+  const direct = resumable ? socket.nsp.local.to(socket.id) : socket;
+  const greet = (): void => {
+    const after = resumePointOf(socket);
+    const missed = after === undefined ? undefined : shows.cachedAfter(show, after);
+    if (missed === undefined) emitSnapshot(direct, shows.snapshot(show), resumable);
+    else if (missed.length > 0) emitEvents(direct, missed, resumable);
   };
-  // A log shared with other relays (Redis): read what they appended first, after the join,
-  // so that an event broadcast before the snapshot is in it.
-  const ready = shows.shared ? Promise.resolve(joined).then(() => shows.catchUp(show)) : joined;
-  if (ready instanceof Promise) {
-    void ready.then(sendSnapshot, () =>
-      socket.emit(SOCKET_EVENTS.problem, { code: 'snapshot_failed', message: 'The relay could not read the show log; reconnect to get the show.' }),
-    );
-  } else sendSnapshot();
+  if (joined instanceof Promise) void joined.then(greet);
+  else greet();
 
   // Typed by the protocol, but sent by any client: both arguments are checked.
   socket.on(SOCKET_EVENTS.sync, (request, reply) => {
@@ -98,15 +103,30 @@ function onConnection(socket: ViewerSocket, shows: ShowRegistry): void {
   });
 }
 
+export interface AttachOptions {
+  /**
+   * socket.io's connection-state recovery is on (`createRelay` with `redisUrl`): `snapshot`
+   * and `events` packets end with a recovery offset, and a recovered socket is sent what
+   * it missed (cluster/resume.ts). Default false.
+   */
+  resumable?: boolean;
+}
+
 /**
  * Wires the relay into socket.io: the handshake (`auth: {show, token?}`) is checked by a
  * middleware, an accepted socket joins its show's room and gets a `snapshot`, each
  * appended event is broadcast to the room as `events`, and `sync` returns missed events.
  */
-export function attachSockets(io: RelayIo, shows: ShowRegistry, tokens: TokenService): void {
+export function attachSockets(io: RelayIo, shows: ShowRegistry, tokens: TokenService, options: AttachOptions = {}): void {
+  const resumable = options.resumable === true;
   io.use((socket, next) => {
+    takeResumePoint(socket);
     authenticate(socket.handshake.auth, shows, tokens).then(
-      (data) => {
+      async (data) => {
+        // A log shared with other relays (Redis): take in what they appended before the
+        // socket joins. A failed read leaves the cache behind, not wrong: the next append
+        // notice fills it, and the room gets what it lacked.
+        if (shows.shared) await shows.catchUp(data.show).catch(() => {});
         socket.data = data;
         next();
       },
@@ -118,8 +138,11 @@ export function attachSockets(io: RelayIo, shows: ShowRegistry, tokens: TokenSer
       },
     );
   });
-  io.on('connection', (socket) => onConnection(socket, shows));
-  shows.onAppend((show, envelopes) => {
-    io.to(showRoom(show)).emit(SOCKET_EVENTS.events, envelopes);
+  io.on('connection', (socket) => onConnection(socket, shows, resumable));
+  // Every event, once, to this relay's own sockets: with a shared log every relay learns
+  // every event from the log, so nothing goes through the adapter (`local`).
+  shows.onEvents((show, envelopes) => {
+    const room = showRoom(show);
+    if (io.sockets.adapter.rooms.get(room)?.size) emitEvents(io.local.to(room), envelopes, resumable);
   });
 }

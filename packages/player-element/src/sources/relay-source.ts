@@ -80,6 +80,9 @@ export class RelaySource implements ShowEventSource {
     });
     socket.on('connect', () => {
       this.#failures = 0;
+      // A recovered connection (socket.io connection-state recovery across relays) gets
+      // the missed events and no new snapshot: it is connected as it is.
+      if (socket.recovered) this.#status('connected');
     });
     socket.on('connect_error', (error) => this.#onConnectError(socket, error));
     socket.on('disconnect', (reason) => {

@@ -28,6 +28,7 @@ import { TokenBuckets, type RateLimit } from './rate-limit.js';
 import { DEFAULT_REACTION_RATE, ReactionTally } from './reactions.js';
 import { Refusal, intentError, waitText } from './refusal.js';
 import { Presence } from './viewers.js';
+import type { ViewerCounts } from '../cluster/viewer-counts.js';
 
 /** Repeating timers: the real ones by default; tests pass a hand-driven one. */
 export interface Intervals {
@@ -77,6 +78,8 @@ export interface AudienceContext {
   now: () => number;
   /** The relay's signing secret: viewer ids are keyed hashes derived from it. */
   secret: Uint8Array;
+  /** Several relay processes (Redis): viewer counts summed across them (cluster/viewer-counts.ts). */
+  viewerCounts?: ViewerCounts;
 }
 
 export const DEFAULT_TICK_MS = 250;
@@ -141,6 +144,7 @@ export class Audience {
   readonly #tickMs: number;
   readonly #logEveryTicks: number;
   readonly #intervals: Intervals;
+  readonly #viewerCounts: ViewerCounts | undefined;
   readonly #audiences = new Map<string, ShowAudience>();
   /** Ids of the events this writes to the log, until the log hands them back. */
   readonly #own = new Set<string>();
@@ -161,6 +165,7 @@ export class Audience {
     const logEveryMs = options.logEveryMs ?? DEFAULT_LOG_EVERY_MS;
     this.#logEveryTicks = logEveryMs > 0 ? Math.max(1, Math.round(logEveryMs / this.#tickMs)) : 0;
     this.#intervals = options.intervals ?? realIntervals;
+    this.#viewerCounts = context.viewerCounts;
     this.moderation = new Moderation(options.moderationStore ?? new MemoryModerationStore(), shows, now);
     this.chat = new Chat({
       shows,
@@ -197,7 +202,7 @@ export class Audience {
     return this.moderation.view(show);
   }
 
-  /** Viewers watching the show on this relay now (moderators and producers not counted). */
+  /** Viewers watching the show now (moderators and producers not counted): on this relay, or on every relay of a Redis (`redisUrl`). */
   viewerCount(show: string): number {
     return this.#audiences.get(show)?.presence.count ?? 0;
   }
@@ -234,7 +239,7 @@ export class Audience {
         show,
         reactions: new ReactionTally(state.reactions),
         polls: new PollTally(state.polls),
-        presence: new Presence(),
+        presence: new Presence(this.#viewerCounts?.show(show)),
         sockets: 0,
         ticks: 0,
         stop: undefined,
@@ -281,7 +286,9 @@ export class Audience {
     batch.push(this.#live(audience.show, 'viewers.count', { count: audience.presence.count }));
     for (const results of audience.polls.openResults()) batch.push(this.#live(audience.show, 'poll.results', results));
     batch.push(...this.chat.shadowMessagesOf(sender.show, sender.viewerId));
-    socket.emit(SOCKET_EVENTS.live, batch);
+    // Not socket.emit(): with connection-state recovery on (redisUrl), that goes through the
+    // Redis adapter (a copy for every relay) and its offset would replace the relay's own.
+    socket.nsp.local.to(socket.id).emit(SOCKET_EVENTS.live, batch);
   }
 
   #react(audience: ShowAudience, sender: Sender, input: unknown): object {

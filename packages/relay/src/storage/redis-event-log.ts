@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AnyEnvelope } from '@live-shop/protocol';
 import { createClient } from 'redis';
-import type { AppendResult, EnvelopeDraft, EventLog } from '../event-log.js';
+import type { AppendResult, AppendWatcher, EnvelopeDraft, EventLog } from '../event-log.js';
 import type { ShowRecord } from '../show-registry.js';
 import { checkShowId, readShowRecord, showRecordJson } from './records.js';
 
@@ -21,10 +21,13 @@ export interface RedisEventLogOptions {
  * Appends one event atomically: returns the stored envelope when the event id is known
  * (idempotency), else takes the next seq from the show's counter and adds the envelope
  * to the stream with the id `<seq>-0`. A script runs alone in Redis, so seq is gapless
- * and unique whatever the number of relays appending to the show.
+ * and unique whatever the number of relays appending to the show. It then publishes
+ * `<seq> <show>` on the notice channel (see `watch`): in the same script, so notices go
+ * out in seq order and an append is never left without its notice.
  *
  * KEYS: the stream, the id → seq hash, the seq counter.
- * ARGV: the event id, the envelope's JSON up to the seq, and after it.
+ * ARGV: the event id, the envelope's JSON up to the seq, and after it; the notice
+ * channel, the show id.
  */
 const APPEND_SCRIPT = `
 local known = redis.call('HGET', KEYS[2], ARGV[1])
@@ -36,6 +39,7 @@ end
 local seq = string.format('%d', redis.call('INCR', KEYS[3]))
 redis.call('XADD', KEYS[1], seq .. '-0', 'e', ARGV[2] .. seq .. ARGV[3])
 redis.call('HSET', KEYS[2], ARGV[1], seq)
+redis.call('PUBLISH', ARGV[4], seq .. ' ' .. ARGV[5])
 return {1, tonumber(seq)}
 `;
 const APPEND_SHA = createHash('sha1').update(APPEND_SCRIPT).digest('hex');
@@ -72,6 +76,8 @@ export class RedisEventLog implements EventLog {
   #client: Client | undefined;
   #opening: Promise<Client> | undefined;
   #closing: Promise<void> | undefined;
+  readonly #watchers = new Set<AppendWatcher>();
+  #subscriber: Promise<Client> | undefined;
 
   constructor(options: RedisEventLogOptions) {
     this.#url = options.url;
@@ -125,6 +131,11 @@ export class RedisEventLog implements EventLog {
     return `${this.#prefix}:shows`;
   }
 
+  /** The pub/sub channel of append notices. */
+  get #noticeChannel(): string {
+    return `${this.#prefix}:appended`;
+  }
+
   async append(draft: EnvelopeDraft): Promise<AppendResult> {
     checkShowId(draft.show);
     const client = await this.#connected();
@@ -132,7 +143,7 @@ export class RedisEventLog implements EventLog {
     const head = `{"v":${JSON.stringify(v)},"id":${JSON.stringify(id)},"show":${JSON.stringify(show)},"seq":`;
     const tail = `,"type":${JSON.stringify(type)},"at":${JSON.stringify(at)},"pdt":${JSON.stringify(pdt)},"data":${JSON.stringify(data)}}`;
     const keys = [this.#key(show, 'events'), this.#key(show, 'ids'), this.#key(show, 'seq')];
-    const args = [String(keys.length), ...keys, id, head, tail];
+    const args = [String(keys.length), ...keys, id, head, tail, this.#noticeChannel, show];
     let reply: [number, number | string];
     try {
       reply = await client.sendCommand<[number, number | string]>(['EVALSHA', APPEND_SHA, ...args]);
@@ -195,12 +206,60 @@ export class RedisEventLog implements EventLog {
     return values.map((json) => readShowRecord(JSON.parse(json))).filter((record): record is ShowRecord => record !== undefined);
   }
 
-  /** Waits for the commands in flight, then closes the connection. */
+  /**
+   * Tells `watcher` about every append by any relay on this Redis (a notice `<seq> <show>`
+   * on the channel `<prefix>:appended`, published by the append script), on a connection
+   * of its own. Notices sent while that connection is down are lost: when it is back, and
+   * subscribed again, `watcher.resync()` is called. Resolves once subscribed.
+   */
+  async watch(watcher: AppendWatcher): Promise<() => void> {
+    this.#watchers.add(watcher);
+    try {
+      await (this.#subscriber ??= this.#subscribe());
+    } catch (error) {
+      this.#watchers.delete(watcher);
+      this.#subscriber = undefined;
+      throw error;
+    }
+    return () => this.#watchers.delete(watcher);
+  }
+
+  async #subscribe(): Promise<Client> {
+    const subscriber = (await this.#connected()).duplicate();
+    try {
+      await this.#listen(subscriber);
+    } catch (error) {
+      if (subscriber.isOpen) subscriber.destroy();
+      throw error;
+    }
+    return subscriber;
+  }
+
+  async #listen(subscriber: Client): Promise<void> {
+    let subscribed = false;
+    subscriber.on('error', (error: unknown) => this.#onError(error instanceof Error ? error : new Error(String(error))));
+    // node-redis subscribes again before 'ready' on a reconnection.
+    subscriber.on('ready', () => {
+      if (subscribed) for (const watcher of this.#watchers) watcher.resync();
+    });
+    await subscriber.connect();
+    await subscriber.subscribe(this.#noticeChannel, (message: string) => {
+      const space = message.indexOf(' ');
+      const seq = Number(message.slice(0, space));
+      const show = message.slice(space + 1);
+      if (space > 0 && Number.isSafeInteger(seq)) for (const watcher of this.#watchers) watcher.appended(show, seq);
+    });
+    subscribed = true;
+  }
+
+  /** Waits for the commands in flight, then closes the connections. */
   close(): Promise<void> {
     return (this.#closing ??= this.#close());
   }
 
   async #close(): Promise<void> {
+    const subscriber = await this.#subscriber?.catch(() => undefined);
+    if (subscriber?.isOpen) await subscriber.close();
     const opening = this.#opening;
     if (!opening) return;
     const client = await opening.catch(() => undefined);

@@ -17,9 +17,17 @@ const hooks = fileURLToPath(new URL('./register-ts.mjs', import.meta.url));
 const script = fileURLToPath(new URL('./relay-process.ts', import.meta.url));
 
 /** Starts a relay on `dataDir` (127.0.0.1, a free port) and resolves once it listens. */
-export async function startChildRelay(dataDir: string, env: Record<string, string> = {}): Promise<ChildRelay> {
+export function startChildRelay(dataDir: string, env: Record<string, string> = {}): Promise<ChildRelay> {
+  return startRelayProcess({ RELAY_DATA_DIR: dataDir, ...env });
+}
+
+/**
+ * Starts relay-process.ts with `env` (RELAY_DATA_DIR or RELAY_REDIS_URL, and optionally
+ * RELAY_ADMIN_KEY, RELAY_SIGNING_SECRET) and resolves once it listens.
+ */
+export async function startRelayProcess(env: Record<string, string>): Promise<ChildRelay> {
   const child = spawn(process.execPath, ['--import', hooks, script], {
-    env: { ...process.env, RELAY_DATA_DIR: dataDir, ...env },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
