@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startRedis } from '../scripts/test/redis-server.mjs';
 import { percentile } from '../scripts/test/sync-probe.mjs';
 
 const here = join(dirname(fileURLToPath(import.meta.url)), 'fanout');
@@ -76,6 +77,36 @@ async function waitFor(condition, timeoutMs, what) {
   }
 }
 
+/** Posts the catalog and EVENTS events to `relay`, and collects every viewer's deliveries. */
+async function measureDelivery(relay, groups, viewers) {
+  await post(relay.url, relay.token, catalog);
+  let lastSeq = 0;
+  for (let index = 0; index < EVENTS; index++) {
+    lastSeq = (await post(relay.url, relay.token, index % 2 ? { type: 'product.clear', data: {} } : { type: 'product.highlight', data: { productId: 'p1' } })).seq;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  // Every viewer has every event (or the deadline passes and what is missing is lost).
+  const reports = [];
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const round = await Promise.all(groups.map((group) => group.report()));
+    reports.push(...round);
+    const delivered = reports.reduce((sum, report) => sum + report.delays.length, 0);
+    if (delivered >= viewers * EVENTS || Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const delays = reports.flatMap((report) => report.delays);
+  const duplicates = reports.reduce((sum, report) => sum + report.duplicates, 0);
+  return {
+    p50: percentile(delays, 50),
+    p99: percentile(delays, 99),
+    max: delays.reduce((max, delay) => Math.max(max, delay), 0),
+    lost: viewers * EVENTS - (delays.length - duplicates),
+    duplicates,
+    lastSeq,
+  };
+}
+
 /** One node, `viewers` sockets over two client processes. */
 export async function runFanout(viewers) {
   const dataDir = mkdtempSync(join(tmpdir(), 'live-shop-bench-'));
@@ -86,34 +117,8 @@ export async function runFanout(viewers) {
     const joinStarted = Date.now();
     await Promise.all(groups.map((group) => group.connect()));
     const joinMs = Date.now() - joinStarted;
-    await post(relay.url, relay.token, catalog);
-    await Promise.all(groups.map((group) => group.report())); // discard the catalog's delivery
-    let lastSeq = 0;
-    for (let index = 0; index < EVENTS; index++) {
-      lastSeq = (await post(relay.url, relay.token, index % 2 ? { type: 'product.clear', data: {} } : { type: 'product.highlight', data: { productId: 'p1' } })).seq;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    // Every viewer has every event (or the deadline passes and what is missing is lost).
-    const reports = [];
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const round = await Promise.all(groups.map((group) => group.report()));
-      reports.push(...round);
-      const delivered = reports.reduce((sum, report) => sum + report.delays.length, 0);
-      if (delivered >= viewers * EVENTS || Date.now() > deadline) break;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    const delays = reports.flatMap((report) => report.delays);
-    const duplicates = reports.reduce((sum, report) => sum + report.duplicates, 0);
-    const result = {
-      viewers,
-      joinMs,
-      p50: percentile(delays, 50),
-      p99: percentile(delays, 99),
-      max: delays.reduce((max, delay) => Math.max(max, delay), 0),
-      lost: viewers * EVENTS - (delays.length - duplicates),
-      duplicates,
-    };
+    const result = { viewers, joinMs, ...(await measureDelivery(relay, groups, viewers)) };
+    const lastSeq = result.lastSeq;
 
     // Reconnect storm: the relay dies (SIGKILL) and comes back on the same port and log.
     const port = new URL(relay.url).port;
@@ -131,6 +136,30 @@ export async function runFanout(viewers) {
   }
 }
 
+/** Two relay nodes sharing a real redis-server; half the viewers on each; events posted to the first. */
+export async function runFanoutCluster(viewers) {
+  const redis = await startRedis();
+  const relays = [];
+  const groups = [];
+  try {
+    relays.push(await startRelay({ REDIS_URL: redis.url }), await startRelay({ REDIS_URL: redis.url }));
+    groups.push(startClients(relays[0].url, Math.ceil(viewers / 2)), startClients(relays[1].url, Math.floor(viewers / 2)));
+    await Promise.all(groups.map((group) => group.ready));
+    const joinStarted = Date.now();
+    await Promise.all(groups.map((group) => group.connect()));
+    const joinMs = Date.now() - joinStarted;
+    return { nodes: 2, joinMs, ...(await measureDelivery(relays[0], groups, viewers)) };
+  } finally {
+    for (const group of groups) group.close();
+    // The relays first, so that they do not see Redis vanish under them.
+    await Promise.all(relays.map((relay) => new Promise((resolve) => {
+      relay.child.once('exit', resolve);
+      relay.child.kill('SIGTERM');
+    })));
+    await redis.stop();
+  }
+}
+
 export async function runFanoutBench(sizes = [1000, 4000, 8000]) {
   const rows = [];
   for (const viewers of sizes) {
@@ -138,6 +167,12 @@ export async function runFanoutBench(sizes = [1000, 4000, 8000]) {
     console.log(`  ${String(viewers).padStart(5)} viewers: join ${row.joinMs} ms, p50 ${row.p50} ms, p99 ${row.p99} ms, max ${row.max} ms, lost ${row.lost}, doubled ${row.duplicates}, storm ${row.stormMs} ms`);
     rows.push(row);
   }
+  const clusterRows = [];
+  for (const viewers of sizes) {
+    const row = await runFanoutCluster(viewers);
+    console.log(`  ${String(viewers).padStart(5)} viewers on 2 nodes + Redis: join ${row.joinMs} ms, p50 ${row.p50} ms, p99 ${row.p99} ms, max ${row.max} ms, lost ${row.lost}, doubled ${row.duplicates}`);
+    clusterRows.push({ viewers, ...row });
+  }
   const top = rows.at(-1);
-  return { name: 'fanout', events: EVENTS, rows, bar: { viewers: 8000, p99: 250, lost: 0 }, pass: top.viewers >= 8000 && top.p99 <= 250 && top.lost === 0 };
+  return { name: 'fanout', events: EVENTS, rows, clusterRows, bar: { viewers: 8000, p99: 250, lost: 0 }, pass: top.viewers >= 8000 && top.p99 <= 250 && top.lost === 0 };
 }

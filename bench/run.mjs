@@ -33,6 +33,9 @@ for (const [name, run] of Object.entries(benches)) {
     console.log(`\n  | viewers (one node) | join | p50 | p99 | max | lost | doubled | reconnect storm |`);
     console.log('  | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const row of result.rows) console.log(`  | ${row.viewers} | ${row.joinMs} ms | ${row.p50} ms | ${row.p99} ms | ${row.max} ms | ${row.lost} | ${row.duplicates} | ${row.stormMs} ms |`);
+    console.log(`\n  | viewers (2 nodes + Redis) | join | p50 | p99 | max | lost | doubled |`);
+    console.log('  | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const row of result.clusterRows) console.log(`  | ${row.viewers} | ${row.joinMs} ms | ${row.p50} ms | ${row.p99} ms | ${row.max} ms | ${row.lost} | ${row.duplicates} |`);
     console.log(`\n  bar: ${result.bar.viewers} sockets, p99 ≤ ${result.bar.p99} ms, nothing lost: ${result.pass ? 'met' : 'NOT MET'}`);
   }
   failed ||= result.pass === false;

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { createClient } from 'redis';
+import { createRedisClient, type RedisClient } from '../redis-client.js';
 import type { RelayIo } from '../socket.js';
 import { withSeqRecovery } from './resume.js';
 
@@ -13,10 +13,8 @@ export interface RedisSocketAdapterOptions {
   onError?: (error: Error) => void;
 }
 
-type Client = ReturnType<typeof createClient>;
+type Client = RedisClient;
 
-/** Connection attempts before `start()` gives up, when Redis was never reached. */
-const FIRST_CONNECT_ATTEMPTS = 3;
 /** How long `start()` waits for the adapter's own connections (a Redis that answered a moment ago). */
 const COPIES_READY_MS = 10_000;
 
@@ -63,23 +61,7 @@ export class RedisSocketAdapter {
   }
 
   async #start(io: RelayIo): Promise<void> {
-    let everConnected = false;
-    const client: Client = createClient({
-      url: this.#url,
-      socket: {
-        // Fail the start when Redis is not there; once it was, reconnect for ever (the
-        // adapter's connections share this strategy, and must never give up: the adapter
-        // does not expect their connect() to fail).
-        reconnectStrategy: (retries, cause) =>
-          !everConnected && retries >= FIRST_CONNECT_ATTEMPTS
-            ? new Error(`Could not connect to Redis at ${this.#url} (${cause.message}); check redisUrl and that Redis is running.`)
-            : Math.min(50 * 2 ** retries, 2000),
-      },
-    });
-    client.on('error', (error: unknown) => this.#onError(error instanceof Error ? error : new Error(String(error))));
-    client.on('ready', () => {
-      everConnected = true;
-    });
+    const client = createRedisClient(this.#url, (error) => this.#onError(error));
     this.#trackCopies(client);
     this.#client = client;
     await client.connect();

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createClient } from 'redis';
+import { createRedisClient, type RedisClient } from '../redis-client.js';
 
 /**
  * One show's viewer count across relay processes, as the audience's presence uses it
@@ -34,9 +34,7 @@ export interface RedisViewerCountsOptions {
   onError?: (error: Error) => void;
 }
 
-type Client = ReturnType<typeof createClient>;
-
-const FIRST_CONNECT_ATTEMPTS = 3;
+type Client = RedisClient;
 
 class ShowCount implements ViewerCountShare {
   count = 0;
@@ -96,20 +94,7 @@ export class RedisViewerCounts implements ViewerCounts {
 
   /** Connects and starts the rounds. Rejects when Redis cannot be reached. */
   async start(): Promise<void> {
-    let everConnected = false;
-    const client: Client = createClient({
-      url: this.#url,
-      socket: {
-        reconnectStrategy: (retries, cause) =>
-          !everConnected && retries >= FIRST_CONNECT_ATTEMPTS
-            ? new Error(`Could not connect to Redis at ${this.#url} (${cause.message}); check redisUrl and that Redis is running.`)
-            : Math.min(50 * 2 ** retries, 2000),
-      },
-    });
-    client.on('error', (error: unknown) => this.#onError(error instanceof Error ? error : new Error(String(error))));
-    client.on('ready', () => {
-      everConnected = true;
-    });
+    const client = createRedisClient(this.#url, (error) => this.#onError(error));
     this.#client = client;
     await client.connect();
     if (this.#closing) return;

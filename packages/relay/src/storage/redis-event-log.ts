@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AnyEnvelope } from '@live-shop/protocol';
-import { createClient } from 'redis';
+import { createRedisClient, type RedisClient } from '../redis-client.js';
 import type { AppendResult, AppendWatcher, EnvelopeDraft, EventLog } from '../event-log.js';
 import type { ShowRecord } from '../show-registry.js';
 import { checkShowId, readShowRecord, showRecordJson } from './records.js';
@@ -46,10 +46,7 @@ const APPEND_SHA = createHash('sha1').update(APPEND_SCRIPT).digest('hex');
 
 /** XRANGE pages. */
 const PAGE = 1000;
-/** Connection attempts before `open()` gives up, when Redis was never reached. */
-const FIRST_CONNECT_ATTEMPTS = 3;
-
-type Client = ReturnType<typeof createClient>;
+type Client = RedisClient;
 type StreamEntry = [id: string, fields: string[]];
 
 function readEnvelope(json: string): AnyEnvelope {
@@ -103,21 +100,7 @@ export class RedisEventLog implements EventLog {
   }
 
   async #connect(): Promise<Client> {
-    let everConnected = false;
-    const client: Client = createClient({
-      url: this.#url,
-      socket: {
-        // Fail the start when Redis is not there; once it was, reconnect for ever.
-        reconnectStrategy: (retries, cause) =>
-          !everConnected && retries >= FIRST_CONNECT_ATTEMPTS
-            ? new Error(`Could not connect to Redis at ${this.#url} (${cause.message}); check redisUrl and that Redis is running.`)
-            : Math.min(50 * 2 ** retries, 2000),
-      },
-    });
-    client.on('error', (error: unknown) => this.#onError(error instanceof Error ? error : new Error(String(error))));
-    client.on('ready', () => {
-      everConnected = true;
-    });
+    const client = createRedisClient(this.#url, (error) => this.#onError(error));
     this.#client = client;
     await client.connect();
     return client;

@@ -1,0 +1,31 @@
+import { createClient } from 'redis';
+
+export type RedisClient = ReturnType<typeof createClient>;
+
+/** Connection attempts before the first connect gives up, when Redis was never reached. */
+const FIRST_CONNECT_ATTEMPTS = 3;
+
+/**
+ * A node-redis client as every part of the relay uses one (event log, socket adapter,
+ * viewer counts): its first connect fails after a few attempts when Redis is not there, so
+ * a misconfigured relay stops with a clear error; once it has connected it reconnects for
+ * ever, with backoff up to 2 s (the socket adapter's connections share these options and
+ * do not expect their connect() to fail).
+ */
+export function createRedisClient(url: string, onError: (error: Error) => void): RedisClient {
+  let everConnected = false;
+  const client: RedisClient = createClient({
+    url,
+    socket: {
+      reconnectStrategy: (retries, cause) =>
+        !everConnected && retries >= FIRST_CONNECT_ATTEMPTS
+          ? new Error(`Could not connect to Redis at ${url} (${cause.message}); check redisUrl and that Redis is running.`)
+          : Math.min(50 * 2 ** retries, 2000),
+    },
+  });
+  client.on('error', (error: unknown) => onError(error instanceof Error ? error : new Error(String(error))));
+  client.on('ready', () => {
+    everConnected = true;
+  });
+  return client;
+}
