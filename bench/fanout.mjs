@@ -15,7 +15,7 @@ import { percentile } from '../scripts/test/sync-probe.mjs';
 const here = join(dirname(fileURLToPath(import.meta.url)), 'fanout');
 const EVENTS = 20;
 
-function startRelay(env) {
+export function startRelay(env) {
   const child = spawn(process.execPath, [join(here, 'relay-process.mjs')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let output = '';
@@ -28,7 +28,7 @@ function startRelay(env) {
   });
 }
 
-function startClients(url, count) {
+export function startClients(url, count) {
   const child = fork(join(here, 'clients-process.mjs'), { env: { ...process.env, RELAY_URL: url, COUNT: String(count) } });
   const waiters = new Map();
   const synced = new Map();
@@ -78,7 +78,7 @@ async function waitFor(condition, timeoutMs, what) {
 }
 
 /** Posts the catalog and EVENTS events to `relay`, and collects every viewer's deliveries. */
-async function measureDelivery(relay, groups, viewers) {
+export async function measureDelivery(relay, groups, viewers) {
   await post(relay.url, relay.token, catalog);
   let lastSeq = 0;
   for (let index = 0; index < EVENTS; index++) {
