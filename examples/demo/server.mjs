@@ -81,6 +81,7 @@ console.log(`
 live-shop demo is running.
 
   Viewer page      ${origin}/
+  Producer console ${origin}/console/?show=demo   (paste the producer token below)
   Live stream      ${origin}/hls/live.m3u8
   Relay API        ${origin}/v1   (show id: demo)
   Admin key        ${adminKey}${process.env.LIVE_SHOP_ADMIN_KEY ? '' : '   (generated; set LIVE_SHOP_ADMIN_KEY to choose one)'}
