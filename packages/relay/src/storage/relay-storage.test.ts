@@ -92,7 +92,7 @@ describe('a relay with a data directory', () => {
   });
 
   it('takes one place to store events', () => {
-    expect(() => createRelay({ dataDir: '/tmp/x', redisUrl: 'redis://127.0.0.1:1' })).toThrow('not dataDir and redisUrl');
+    expect(() => createRelay({ dataDir: 'relay-data', redisUrl: 'redis://127.0.0.1:1' })).toThrow('not dataDir and redisUrl');
   });
 });
 
