@@ -29,3 +29,16 @@ export function createRedisClient(url: string, onError: (error: Error) => void):
   });
   return client;
 }
+
+/**
+ * The default error handler of a Redis-backed part: a process warning naming the part,
+ * once per distinct message (a Redis that is down repeats the same error on every retry).
+ */
+export function redisWarning(part: string): (error: Error) => void {
+  let last = '';
+  return (error) => {
+    if (error.message === last) return;
+    last = error.message;
+    process.emitWarning(`${part}: ${error.message}`, 'LiveShopRelayWarning');
+  };
+}

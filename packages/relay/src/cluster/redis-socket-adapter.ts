@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { createRedisClient, type RedisClient } from '../redis-client.js';
+import { createRedisClient, redisWarning, type RedisClient } from '../redis-client.js';
 import type { RelayIo } from '../socket.js';
 import { withSeqRecovery } from './resume.js';
 
@@ -42,14 +42,7 @@ export class RedisSocketAdapter {
   constructor(options: RedisSocketAdapterOptions) {
     this.#url = options.url;
     this.#prefix = options.prefix ?? 'live-shop';
-    let last = '';
-    this.#onError =
-      options.onError ??
-      ((error) => {
-        if (error.message === last) return;
-        last = error.message;
-        process.emitWarning(`Redis socket adapter: ${error.message}`, 'LiveShopRelayWarning');
-      });
+    this.#onError = options.onError ?? redisWarning('Redis socket adapter');
   }
 
   /**

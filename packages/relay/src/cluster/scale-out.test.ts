@@ -16,6 +16,7 @@ import { startRelayProcess, type ChildRelay } from '../testing/child-relay.js';
 import { startRedis, type TestRedis } from '../testing/redis.js';
 import { startTcpBalancer, type TcpBalancer } from '../testing/tcp-balancer.js';
 import { TestViewer } from '../testing/test-viewer.js';
+import { Conditions } from '../testing/conditions.js';
 
 vi.mock('socket.io-client', async (importOriginal) => {
   const actual = await importOriginal<typeof import('socket.io-client')>();
@@ -43,7 +44,7 @@ class PlayerViewer {
   readonly source: PlayerSource;
   readonly statuses: string[] = [];
   readonly errors: string[] = [];
-  #waiters = new Set<() => void>();
+  readonly #conditions = new Conditions();
 
   constructor(RelaySource: PlayerSourceClass, server: string) {
     this.source = new RelaySource({ server, show: SHOW });
@@ -66,24 +67,11 @@ class PlayerViewer {
   }
 
   until(test: (viewer: PlayerViewer) => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-    if (test(this)) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const check = (): void => {
-        if (!test(this)) return;
-        clearTimeout(timer);
-        this.#waiters.delete(check);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.#waiters.delete(check);
-        reject(new Error(`A player viewer did not ${what} within ${timeoutMs} ms (last seq ${this.lastSeq}, statuses ${this.statuses.join(' ')}).`));
-      }, timeoutMs);
-      this.#waiters.add(check);
-    });
+    return this.#conditions.until(() => test(this), () => `A player viewer did not ${what} within ${timeoutMs} ms (last seq ${this.lastSeq}, statuses ${this.statuses.join(' ')}).`, timeoutMs);
   }
 
   #changed(): void {
-    for (const waiter of [...this.#waiters]) waiter();
+    this.#conditions.changed();
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createRedisClient, type RedisClient } from '../redis-client.js';
+import { createRedisClient, redisWarning, type RedisClient } from '../redis-client.js';
 
 /**
  * One show's viewer count across relay processes, as the audience's presence uses it
@@ -82,14 +82,7 @@ export class RedisViewerCounts implements ViewerCounts {
     this.#intervalMs = options.intervalMs ?? 1000;
     this.#ttlMs = options.ttlMs ?? 10_000;
     this.#now = options.now ?? Date.now;
-    let last = '';
-    this.#onError =
-      options.onError ??
-      ((error) => {
-        if (error.message === last) return;
-        last = error.message;
-        process.emitWarning(`Redis viewer counts: ${error.message}`, 'LiveShopRelayWarning');
-      });
+    this.#onError = options.onError ?? redisWarning('Redis viewer counts');
   }
 
   /** Connects and starts the rounds. Rejects when Redis cannot be reached. */

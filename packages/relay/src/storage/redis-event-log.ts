@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AnyEnvelope } from '@live-shop/protocol';
-import { createRedisClient, type RedisClient } from '../redis-client.js';
+import { createRedisClient, redisWarning, type RedisClient } from '../redis-client.js';
 import type { AppendResult, AppendWatcher, EnvelopeDraft, EventLog } from '../event-log.js';
 import type { ShowRecord } from '../show-registry.js';
 import { checkShowId, readShowRecord, showRecordJson } from './records.js';
@@ -79,14 +79,7 @@ export class RedisEventLog implements EventLog {
   constructor(options: RedisEventLogOptions) {
     this.#url = options.url;
     this.#prefix = options.prefix ?? 'live-shop';
-    let last = '';
-    this.#onError =
-      options.onError ??
-      ((error) => {
-        if (error.message === last) return;
-        last = error.message;
-        process.emitWarning(`Redis event log: ${error.message}`, 'LiveShopRelayWarning');
-      });
+    this.#onError = options.onError ?? redisWarning('Redis event log');
   }
 
   /** Connects (done by the first call of any method; calling it again is free). */

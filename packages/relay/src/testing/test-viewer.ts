@@ -6,6 +6,7 @@
 // needed a sync.
 import { SOCKET_EVENTS, ShowTimeline, type AnyEnvelope, type JoinSnapshot, type ServerToViewer, type ShowState, type ViewerToServer } from '@live-shop/protocol';
 import { io as connect, type Socket } from 'socket.io-client';
+import { Conditions } from './conditions.js';
 
 export interface TestViewerOptions {
   show: string;
@@ -29,7 +30,7 @@ export class TestViewer {
   readonly refusals: Error[] = [];
   #timeline: ShowTimeline | undefined;
   #lastSeq = 0;
-  #waiters = new Set<() => void>();
+  readonly #conditions = new Conditions();
 
   constructor(url: string, options: TestViewerOptions) {
     const delay = options.reconnectionDelay ?? 100;
@@ -70,20 +71,7 @@ export class TestViewer {
 
   /** Resolves when `test()` holds, checked after every change; rejects after `timeoutMs`. */
   until(test: (viewer: TestViewer) => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-    if (test(this)) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const check = (): void => {
-        if (!test(this)) return;
-        clearTimeout(timer);
-        this.#waiters.delete(check);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.#waiters.delete(check);
-        reject(new Error(`A viewer did not ${what} within ${timeoutMs} ms (last seq ${this.#lastSeq}, ${this.snapshots.length} snapshots, ${this.connects} connects).`));
-      }, timeoutMs);
-      this.#waiters.add(check);
-    });
+    return this.#conditions.until(() => test(this), () => `A viewer did not ${what} within ${timeoutMs} ms (last seq ${this.#lastSeq}, ${this.snapshots.length} snapshots, ${this.connects} connects).`, timeoutMs);
   }
 
   close(): void {
@@ -125,6 +113,6 @@ export class TestViewer {
   }
 
   #changed(): void {
-    for (const waiter of [...this.#waiters]) waiter();
+    this.#conditions.changed();
   }
 }
