@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHidden } from '@live-shop/overlay-cards';
 
 /**
  * The console's dark control-room palette, declared once on the app's :host; custom
@@ -222,15 +223,5 @@ export const controlStyles = css`
     font-style: italic;
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
+  ${visuallyHidden}
 `;
