@@ -96,6 +96,12 @@ export class OfferPanel extends LitElement {
     this.#stopTicking();
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A countdown's first render must not use the clock of an earlier tick (or of the
+    // element's construction, seconds before its offers arrived).
+    if (changed.has('offers')) this._now = Date.now();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('offers')) return;
     // Tick only while a countdown is on screen.
