@@ -2,7 +2,7 @@
 // Opens COUNT viewer sockets to a relay and reports, over IPC, when all have joined and,
 // for every event received, the delay from the relay's receive time (envelope.at) to
 // arrival here. Several of these processes share the load of one benchmark.
-import { io } from 'socket.io-client';
+import { openViewer } from './light-viewer.mjs';
 
 const [url, count] = [process.env.RELAY_URL, Number(process.env.COUNT)];
 const sockets = [];
@@ -12,15 +12,14 @@ let delays = [];
 let duplicates = 0;
 
 function open(index) {
-  const socket = io(url, { auth: { show: 'bench' }, transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 2000, forceNew: true });
-  socket.on('snapshot', (snapshot) => {
+  const onSnapshot = (snapshot) => {
     if (!lastSeq.has(index)) joined++;
     // The relay's word after a (re)join: a relay that lost its log would say a lower seq.
     lastSeq.set(index, snapshot.seq);
     if (joined === count) process.send?.({ kind: 'joined' });
     process.send?.({ kind: 'synced', index, seq: lastSeq.get(index) });
-  });
-  socket.on('events', (events) => {
+  };
+  const onEvents = (events) => {
     const now = Date.now();
     for (const event of events) {
       const last = lastSeq.get(index) ?? 0;
@@ -30,8 +29,11 @@ function open(index) {
       // reactions) every few seconds, and those are not what was posted.
       if (event.type === 'product.highlight' || event.type === 'product.clear') delays.push(now - event.at);
     }
-  });
-  sockets.push(socket);
+  };
+  sockets.push(openViewer(url, { show: 'bench' }, (name, args) => {
+    if (name === 'snapshot') onSnapshot(args[0]);
+    else if (name === 'events') onEvents(args[0]);
+  }));
 }
 
 process.on('message', async (message) => {

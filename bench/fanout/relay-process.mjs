@@ -11,7 +11,9 @@ if (process.env.DATA_DIR) options.dataDir = process.env.DATA_DIR;
 // Chat, reactions and votes are not what this measures; their per-show timers stay idle.
 const relay = await startRelay(options);
 if (!(await relay.shows.find('bench'))) await relay.shows.create({ id: 'bench', title: 'Fan-out benchmark', pdtOffsetMs: 0 });
-const url = await relay.app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0) });
+// A reconnect storm brings every socket back at once: a deep accept queue (the kernel caps it
+// at net.core.somaxconn) keeps handshakes from being dropped and retried seconds later.
+const url = await relay.app.listen({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0), backlog: 4096 });
 const { token } = await relay.tokens.issue('bench', 'producer', 3600);
 process.stdout.write(`${JSON.stringify({ url, adminKey, token, pid: process.pid })}\n`);
 process.once('SIGTERM', async () => {
