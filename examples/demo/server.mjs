@@ -26,10 +26,13 @@ const autopilot = process.env.DEMO_AUTOPILOT !== '0';
 // Only failures are logged (as JSON lines, by Fastify's pino): the demo's output stays readable.
 // MUX_WEBHOOK_SECRET: the signing secret of a Mux webhook pointed at /v1/webhooks/mux.
 const muxWebhookSecret = process.env.MUX_WEBHOOK_SECRET || undefined;
+// SHOPIFY_WEBHOOK_SECRET: the client secret of the Shopify app whose orders/create webhook
+// points at /v1/webhooks/shopify/orders (or the signing secret of a shop admin webhook).
+const shopifyWebhookSecret = process.env.SHOPIFY_WEBHOOK_SECRET || undefined;
 // LIVE_SHOP_DATA_DIR: keep the shows and their event logs in this folder across restarts
 // (the relay's durable file log); without it the demo starts fresh every time.
 const dataDir = process.env.LIVE_SHOP_DATA_DIR || undefined;
-const relay = await startRelay({ adminKey, logger: { level: 'error' }, muxWebhookSecret, ...(dataDir ? { dataDir } : {}) });
+const relay = await startRelay({ adminKey, logger: { level: 'error' }, muxWebhookSecret, shopifyWebhookSecret, ...(dataDir ? { dataDir } : {}) });
 const { app } = relay;
 
 // The stream started five minutes ago, so viewers can rewind (DVR) from the first second.
@@ -89,6 +92,7 @@ live-shop demo is running.
   Event log        ${dataDir ? `${dataDir} (kept across restarts)` : 'in memory (set LIVE_SHOP_DATA_DIR to keep it)'}
   Autopilot        ${autopilot ? 'on: the host highlights a product every few seconds (DEMO_AUTOPILOT=0 turns it off)' : 'off'}
   Mux webhook      ${origin}/v1/webhooks/mux   (${muxWebhookSecret ? 'on; link a show with PATCH /v1/shows/:id {"muxLiveStreamId": "…"}' : 'off: set MUX_WEBHOOK_SECRET to turn it on'})
+  Shopify orders   ${origin}/v1/webhooks/shopify/orders   (${shopifyWebhookSecret ? 'on; sales per moment at GET /v1/shows/demo/orders' : 'off: set SHOPIFY_WEBHOOK_SECRET to turn it on'})
 
 Highlight a product yourself (it appears when each viewer's video reaches this moment):
   curl -X POST ${origin}/v1/shows/demo/events \\

@@ -42,3 +42,5 @@ export type {
 } from './intents.js';
 export { LIVE_EVENT, LIVE_EVENT_TYPES, emptyLiveState, parseLiveEnvelope, reduceLive, withLive } from './live.js';
 export type { AnyLiveEnvelope, LiveDataMap, LiveEnvelope, LiveEventType, LiveState } from './live.js';
+export { ATTRIBUTION_MODES, MODE_LINE_ATTRIBUTE, PDT_LINE_ATTRIBUTE, SESSION_CART_ATTRIBUTE, SHOW_LINE_ATTRIBUTE, isAttributionMode } from './attribution.js';
+export type { AttributionMode } from './attribution.js';

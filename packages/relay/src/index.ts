@@ -1,6 +1,7 @@
 /**
  * @live-shop/relay: the show-control server. The `/v1` HTTP API (shows, tokens, events,
- * state), socket.io fan-out to viewers, token auth and the event log. Node only.
+ * state, attributed orders), socket.io fan-out to viewers, token auth, the event log, and
+ * the Mux and Shopify webhooks. Node only.
  *
  * @packageDocumentation
  */
@@ -15,6 +16,16 @@ export { FileEventLog } from './storage/file-event-log.js';
 export type { FileEventLogOptions } from './storage/file-event-log.js';
 export { RedisEventLog } from './storage/redis-event-log.js';
 export type { RedisEventLogOptions } from './storage/redis-event-log.js';
+export { MemoryOrderStore } from './storage/order-store.js';
+export type { AttributedPurchase, OrderStore, OrderTopic, RecordResult, RecordedOrder } from './storage/order-store.js';
+export { FileOrderStore } from './storage/file-order-store.js';
+export type { FileOrderStoreOptions } from './storage/file-order-store.js';
+export { RedisOrderStore } from './storage/redis-order-store.js';
+export type { RedisOrderStoreOptions } from './storage/redis-order-store.js';
+export { SHOPIFY_ORDER_TOPICS } from './shopify/handler.js';
+export type { ShopifyOrderOutcome } from './shopify/handler.js';
+export { showOrders } from './shopify/show-orders.js';
+export type { MomentSales, ShowOrders } from './shopify/show-orders.js';
 export { ROLES, TOKEN_AUDIENCE, TOKEN_ISSUER, TokenService } from './auth.js';
 export type { IssuedToken, Role, TokenClaims } from './auth.js';
 export { RelayError } from './errors.js';

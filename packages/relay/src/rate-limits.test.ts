@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bearer, catalog, createFixture, highlight } from './testing/relay-fixture.js';
+import { SHOPIFY_SECRET, postShopifyOrder, shopifyOrderVariant } from './testing/shopify-webhooks.js';
 
 describe('rate limits', () => {
   it('stops a token that posts too fast with a 429 that says how long to wait, and leaves other tokens alone', async () => {
@@ -35,6 +36,24 @@ describe('rate limits', () => {
       const limited = await fixture.request({ method: 'GET', url: '/v1/time' });
       expect(limited.statusCode).toBe(429);
       expect((limited.json() as { error: { message: string } }).error.message).toMatch(/with this address \(2 a minute\)/);
+    } finally {
+      await fixture.relay.close();
+    }
+  });
+
+  it("leaves Shopify's order deliveries out of the address budget (a sale can bring hundreds a minute)", async () => {
+    const fixture = createFixture({ rateLimits: { writesPerMinute: 3 }, shopifyWebhookSecret: SHOPIFY_SECRET });
+    try {
+      await fixture.createShow('spring-drop');
+      for (let index = 1; index <= 10; index++) {
+        const body = shopifyOrderVariant((order) => (order.admin_graphql_api_id = `gid://shopify/Order/${index}`));
+        expect((await postShopifyOrder(fixture, body, { webhookId: `delivery-${index}` })).statusCode).toBe(200);
+      }
+      expect(await fixture.relay.orders.ordersOfShow('spring-drop')).toHaveLength(10);
+      // The Mux webhook, and everything else, still spend it.
+      const statuses = [];
+      for (let index = 0; index < 4; index++) statuses.push((await fixture.request({ method: 'POST', url: '/v1/webhooks/mux' })).statusCode);
+      expect(statuses).toEqual([503, 503, 503, 429]);
     } finally {
       await fixture.relay.close();
     }

@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { bearerToken } from './auth.js';
 import { RelayError } from './errors.js';
+import { SHOPIFY_ORDERS_WEBHOOK_PATH } from './routes/webhooks-shopify.js';
 
 export interface RateLimits {
   /** Requests that change something (POST, PATCH, DELETE…) per minute, per token (or address without one). Default 600. */
@@ -12,6 +13,14 @@ export interface RateLimits {
 }
 
 const isRead = (request: FastifyRequest) => request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS';
+
+/**
+ * Not limited: Shopify delivers every shop's orders from a few addresses, and a sale
+ * during a show can bring more than a budget's worth a minute; a 429 makes Shopify retry
+ * and, after repeated failures, delete the subscription. Each delivery's signature is
+ * checked before its body is parsed, so unsigned floods cost one HMAC each.
+ */
+const unlimited = (request: FastifyRequest) => request.url.split('?')[0] === SHOPIFY_ORDERS_WEBHOOK_PATH;
 
 /** Whose budget a request spends: its bearer token's (hashed: keys are kept in memory), else its address's. */
 function budgetKey(request: FastifyRequest): string {
@@ -35,7 +44,7 @@ export function installRateLimits(app: FastifyInstance, limits: RateLimits): voi
     max: (request) => (isRead(request) ? reads : writes),
     keyGenerator: budgetKey,
     // Only the API: static files and streams served on the same app are not limited here.
-    allowList: (request) => !request.url.startsWith('/v1/'),
+    allowList: (request) => !request.url.startsWith('/v1/') || unlimited(request),
     errorResponseBuilder: (request, context) =>
       new RelayError(
         429,

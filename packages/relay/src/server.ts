@@ -16,6 +16,8 @@ import { RedisSocketAdapter } from './cluster/redis-socket-adapter.js';
 import { CONNECTION_STATE_RECOVERY } from './cluster/resume.js';
 import { RedisViewerCounts } from './cluster/viewer-counts.js';
 import { openEventLog } from './storage/open-event-log.js';
+import { openOrderStore } from './storage/open-order-store.js';
+import type { OrderStore } from './storage/order-store.js';
 
 export interface RelayOptions {
   /** The key of the admin endpoints (`Authorization: Bearer <key>`); generated when absent (read it from `relay.adminKey`). */
@@ -52,6 +54,13 @@ export interface RelayOptions {
    * `process.env.MUX_WEBHOOK_SECRET`. Without one, `POST /v1/webhooks/mux` answers 503.
    */
   muxWebhookSecret?: string;
+  /**
+   * The secret Shopify signs webhooks with: your app's client secret (or, for a webhook made
+   * in the shop admin under Settings → Notifications, the signing secret shown there), e.g.
+   * `process.env.SHOPIFY_WEBHOOK_SECRET`. Without one, `POST /v1/webhooks/shopify/orders`
+   * answers 503. The orders are stored beside the events (`dataDir` or `redisUrl`; memory otherwise).
+   */
+  shopifyWebhookSecret?: string;
   /** Chat, reactions, polls and moderation: rate limits, reaction kinds, tick timing, the moderation store. */
   audience?: AudienceOptions;
   /** Serve the producer console (`@live-shop/producer-console`'s build) at `/console/`. Default `true`. */
@@ -72,6 +81,8 @@ export interface RelayServer {
   tokens: TokenService;
   /** Chat, reactions, polls and moderation in-process (e.g. `relay.audience.moderate(show, action)`). */
   audience: Audience;
+  /** The attributed Shopify orders (`POST /v1/webhooks/shopify/orders`), in-process. */
+  orders: OrderStore;
   /**
    * Resolves once the stored shows and events are loaded (rejects if the store cannot be
    * read). `listen` and `inject` wait for it, and so do the `shows` methods that return a
@@ -100,6 +111,7 @@ export function createRelay(options: RelayOptions = {}): RelayServer {
   const adminKey = options.adminKey ?? randomBytes(24).toString('base64url');
   if (adminKey.length === 0) throw new Error('adminKey is empty; pass a secret string, or leave it out to have one generated.');
   const log = openEventLog(options);
+  const orders = openOrderStore(options);
   const secret = signingKey(options.signingSecret);
   const tokens = new TokenService(secret, now);
   const shows = new ShowRegistry({ log, now, snapshotLagMs: options.snapshotLagMs ?? DEFAULT_SNAPSHOT_LAG_MS });
@@ -114,7 +126,17 @@ export function createRelay(options: RelayOptions = {}): RelayServer {
   installCors(app, cors);
   if (options.rateLimits !== false) installRateLimits(app, options.rateLimits ?? {});
   // In a plugin, so that the routes are added after the rate limiter has loaded.
-  void app.register(async (api) => registerRoutes(api, { shows, tokens, checkAdmin: adminKeyCheck(adminKey), now, muxWebhookSecret: options.muxWebhookSecret }));
+  void app.register(async (api) =>
+    registerRoutes(api, {
+      shows,
+      tokens,
+      checkAdmin: adminKeyCheck(adminKey),
+      now,
+      muxWebhookSecret: options.muxWebhookSecret,
+      orders,
+      shopifyWebhookSecret: options.shopifyWebhookSecret,
+    }),
+  );
 
   const io: RelayIo = new Server(app.server, {
     path: '/socket.io',
@@ -123,7 +145,9 @@ export function createRelay(options: RelayOptions = {}): RelayServer {
     ...(scaleOut ? { connectionStateRecovery: CONNECTION_STATE_RECOVERY } : {}),
   });
   attachSockets(io, shows, tokens, { resumable: scaleOut !== undefined });
-  const ready = scaleOut ? Promise.all([shows.load(), scaleOut.start(io), viewerCounts?.start()]).then(() => {}) : shows.load();
+  // The order file is opened once the event log holds the data directory's lock.
+  const stored = shows.load().then(() => orders.open());
+  const ready = scaleOut ? Promise.all([stored, scaleOut.start(io), viewerCounts?.start()]).then(() => {}) : stored;
   // Reported by relay.ready, listen() and the shows methods, not as an unhandled rejection.
   ready.catch(() => {});
   // After attachSockets: its handshake middleware runs first.
@@ -142,11 +166,12 @@ export function createRelay(options: RelayOptions = {}): RelayServer {
     await viewerCounts?.close();
   });
   app.addHook('onClose', async () => {
+    await orders.close();
     await log.close();
   });
   app.addHook('onReady', async () => {
     await ready;
   });
 
-  return { app, io, shows, adminKey, tokens, audience, ready, close: () => app.close() };
+  return { app, io, shows, adminKey, tokens, audience, orders, ready, close: () => app.close() };
 }

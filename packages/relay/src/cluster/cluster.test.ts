@@ -183,8 +183,8 @@ describe('relays sharing a Redis (redisUrl)', () => {
     const idle = await clients();
     const extra = createFixture({ redisUrl: redis.url, rateLimits: false, console: false });
     await extra.relay.ready;
-    // The log and its append notices; the adapter, its stream reader and its subscriber; the viewer counts.
-    expect(await clients()).toBe(idle + 6);
+    // The log and its append notices; the adapter, its stream reader and its subscriber; the viewer counts; the order store.
+    expect(await clients()).toBe(idle + 7);
     await extra.relay.close();
     // Redis notices closed connections as it reads them: ask until it has (bounded).
     const deadline = Date.now() + 5_000;

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from './context.js';
 import { registerEventRoutes } from './events.js';
+import { registerOrderRoutes } from './orders.js';
 import { registerShowRoutes } from './shows.js';
 import { registerStateRoutes } from './state.js';
 import { registerTimeRoutes } from './time.js';
 import { registerTokenRoutes } from './tokens.js';
 import { registerMuxWebhookRoutes } from './webhooks-mux.js';
+import { registerShopifyWebhookRoutes } from './webhooks-shopify.js';
 
 export type { RouteContext } from './context.js';
 
@@ -17,4 +19,6 @@ export function registerRoutes(app: FastifyInstance, context: RouteContext): voi
   registerStateRoutes(app, context);
   registerTimeRoutes(app, context);
   registerMuxWebhookRoutes(app, context);
+  registerShopifyWebhookRoutes(app, context);
+  registerOrderRoutes(app, context);
 }

@@ -4,6 +4,7 @@ import { readMuxEvent } from '../mux/events.js';
 import { MuxWebhookHandler } from '../mux/handler.js';
 import { MuxSignatureVerifier } from '../mux/verify.js';
 import type { RouteContext } from './context.js';
+import { keepRawJsonBodies } from './raw-body.js';
 
 export const MUX_WEBHOOK_PATH = '/v1/webhooks/mux';
 
@@ -25,10 +26,8 @@ export function registerMuxWebhookRoutes(app: FastifyInstance, { shows, now, mux
   const handler = new MuxWebhookHandler(shows, now);
 
   void app.register(async (scope) => {
-    // Scoped to this plugin: JSON bodies arrive as the raw bytes, unparsed. Other content
-    // types are refused with 415 (Mux sends application/json).
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    // Mux sends application/json; other content types are refused with 415.
+    keepRawJsonBodies(scope);
 
     scope.post(MUX_WEBHOOK_PATH, async (request) => {
       if (!verifier) throw notConfigured();
