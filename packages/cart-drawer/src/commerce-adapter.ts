@@ -49,6 +49,8 @@ export interface CartLine {
   title: string;
   /** The variant's title, e.g. "M / Blue"; empty for a product without options. */
   variantTitle: string;
+  /** The variant's options, e.g. Size M and Colour Blue, when the adapter knows them. */
+  selectedOptions?: { name: string; value: string }[];
   image?: Image;
   quantity: number;
   /** The price of one. */

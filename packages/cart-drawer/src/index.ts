@@ -31,3 +31,15 @@ export type { PaymentLinkAttribution } from './payment-link.js';
 export { defaultStrings } from './strings.js';
 export type { CartStrings } from './strings.js';
 export { VERSION } from './version.js';
+// The Shopify cart's code lives at `@live-shop/cart-drawer/storefront` only, loaded when a
+// page sells from a Shopify store: re-exported from here, esbuild's code splitting puts it
+// (and Shopify's client) in the chunk every page loads with the cart. Its types are here.
+export type {
+  CartStorage,
+  RetryOptions,
+  StorefrontCartAdapter,
+  StorefrontCartAdapterOptions,
+  StorefrontClient,
+  StorefrontClientOptions,
+  StorefrontStrings,
+} from './storefront/index.js';
