@@ -9,6 +9,8 @@ const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
 const alias = [
   { find: /^@live-shop\/([\w-]+)$/, replacement: `${packagesDir}$1/src/index.ts` },
   { find: /^@live-shop\/([\w-]+)\/define$/, replacement: `${packagesDir}$1/src/define.ts` },
+  { find: /^@live-shop\/([\w-]+)\/storefront$/, replacement: `${packagesDir}$1/src/storefront/index.ts` },
+  { find: /^@live-shop\/([\w-]+)\/payment-link$/, replacement: `${packagesDir}$1/src/payment-link.ts` },
 ];
 
 export default defineConfig({

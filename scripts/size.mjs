@@ -17,17 +17,23 @@ if (!existsSync(metaPath)) {
 const KB = 1024;
 const budgets = {
   loader: 5 * KB, // what a brand pastes
-  sdk: 45 * KB, // every chunk except the video engines, all together
+  sdk: 45 * KB, // every chunk except the video engines and the cart, all together
+  // The cart (drawer, host-site and Shopify adapters, Shopify's client): loaded only on a
+  // page that sells through the player, when it has a store or pushes its own cart.
+  cart: 20 * KB,
 };
 // A chunk belongs to a video engine when its code comes from one of these packages; they
 // load only when a video plays and are measured separately (see bench/ first-frame).
 const enginePackages = ['hls.js', '@mux/', 'media-chrome', 'mux-embed', 'player.style', 'castable-video', 'media-tracks'];
+// A chunk belongs to the cart when most of its code comes from these.
+const isCartInput = (input) => input.includes('packages/cart-drawer/') || input.includes('node_modules/@shopify/') || input.includes('/node_modules/.pnpm/@shopify+');
 
 const meta = JSON.parse(readFileSync(metaPath, 'utf8'));
 const loaderEntry = 'packages/player-element/src/loader.ts';
 const gzip = (file) => gzipSync(readFileSync(join(root, file)), { level: 9 }).length;
 const rows = [];
 let sdk = 0;
+let cart = 0;
 let loader = 0;
 for (const [file, output] of Object.entries(meta.outputs)) {
   if (!file.endsWith('.js')) continue;
@@ -36,12 +42,15 @@ for (const [file, output] of Object.entries(meta.outputs)) {
     .filter((input) => enginePackages.some((name) => input.includes(`node_modules/${name}`) || input.includes(`/node_modules/.pnpm/${name.replace('/', '+')}`)))
     .reduce((sum, input) => sum + output.inputs[input].bytesInOutput, 0);
   const isEngine = engineBytes > output.bytes / 2;
+  const cartBytes = inputs.filter(isCartInput).reduce((sum, input) => sum + output.inputs[input].bytesInOutput, 0);
+  const isCart = !isEngine && cartBytes > output.bytes / 2;
   const size = gzip(file);
   // Dynamic-import chunks have an entryPoint too; the loader is the configured entry.
   const isLoader = output.entryPoint === loaderEntry;
   if (isLoader) loader += size;
-  if (!isEngine) sdk += size; // the loader counts toward the SDK too
-  rows.push({ file: relative(bundleDir, join(root, file)), kind: isLoader ? 'loader' : isEngine ? 'video engine (lazy)' : 'sdk (lazy)', gzip: size });
+  if (isCart) cart += size;
+  else if (!isEngine) sdk += size; // the loader counts toward the SDK too
+  rows.push({ file: relative(bundleDir, join(root, file)), kind: isLoader ? 'loader' : isEngine ? 'video engine (lazy)' : isCart ? 'cart (lazy)' : 'sdk (lazy)', gzip: size });
 }
 
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
@@ -50,7 +59,8 @@ console.log('\nBrowser bundle, gzip -9:');
 for (const row of rows) console.log(`  ${row.kind.padEnd(20)} ${kb(row.gzip).padStart(9)}  ${row.file}`);
 const checks = [
   ['loader', loader, budgets.loader],
-  ['SDK without the video engine', sdk, budgets.sdk],
+  ['SDK without the video engine and the cart', sdk, budgets.sdk],
+  ['cart (drawer, adapters, Shopify client)', cart, budgets.cart],
 ];
 let failed = false;
 console.log('');

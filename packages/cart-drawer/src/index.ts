@@ -22,6 +22,8 @@ export {
   CartShowEvent,
 } from './events.js';
 export type { CartDetail, CartHideDetail, CartHideReason } from './events.js';
+export { HostCartAdapter, toCart } from './host-cart-adapter.js';
+export type { HostCart, HostCartHandlers, HostCartLine } from './host-cart-adapter.js';
 export { httpsUrl } from './https-url.js';
 export { MemoryCartAdapter } from './memory-cart-adapter.js';
 export type { MemoryCartOptions } from './memory-cart-adapter.js';

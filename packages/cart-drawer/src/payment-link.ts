@@ -1,4 +1,4 @@
-import type { Product } from '@live-shop/protocol';
+import type { AttributionMode, Product } from '@live-shop/protocol';
 import { CommerceError } from './commerce-error.js';
 import { httpsUrl } from './https-url.js';
 
@@ -8,8 +8,8 @@ export interface PaymentLinkAttribution {
   show: string;
   /** The video moment (program date time, epoch ms) of the card the viewer bought from. */
   pdt?: number | undefined;
-  /** Whether the viewer was watching live or the replay. */
-  mode?: 'live' | 'replay' | undefined;
+  /** Whether the viewer was watching live, the replay or a clip. */
+  mode?: AttributionMode | undefined;
   /** The viewer's analytics session id, to join the purchase to the funnel. */
   session?: string | undefined;
 }

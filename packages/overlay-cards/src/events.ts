@@ -10,7 +10,11 @@ export interface AddToCartDetail {
 }
 
 export interface CheckoutDetail extends AddToCartDetail {
-  /** The http(s) payment link that opens in a new tab unless the event is cancelled. */
+  /**
+   * The https payment link that opens in a new tab unless the event is cancelled. A
+   * listener may change it (`<live-shop>` adds the attribution before the page's listeners
+   * run); the card still opens only an https: link.
+   */
   url: string;
 }
 

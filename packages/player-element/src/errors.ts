@@ -13,6 +13,8 @@ export const ERROR_MESSAGES = {
   'relay-refused': 'Live product updates were refused for this show: reload the page, or ask the site owner to check the show id.',
   'replay-unavailable': 'The products of this replay could not be loaded: check your connection, then reload the page.',
   'show-not-found': 'This show was not found: ask the site owner to check the show id.',
+  'cart-unavailable': "Adding to the cart isn't set up on this page: buy from the shop's website.",
+  'payment-link-refused': "This product's payment link can't be opened safely: buy from the shop's website.",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

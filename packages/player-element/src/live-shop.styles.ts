@@ -106,4 +106,42 @@ export const liveShopStyles = css`
     color: #ffffff;
     background: rgb(0 0 0 / 0.8);
   }
+
+  .cart-button {
+    position: absolute;
+    top: 8px;
+    inset-inline-end: 8px;
+    display: inline-grid;
+    place-items: center;
+    width: 44px;
+    height: 44px;
+    padding: 0;
+    color: #ffffff;
+    background: rgb(0 0 0 / 0.6);
+    border: 0;
+    border-radius: 50%;
+    cursor: pointer;
+  }
+
+  .cart-button:focus-visible {
+    outline: 3px solid var(--live-shop-player-accent);
+    outline-offset: 2px;
+  }
+
+  .cart-count {
+    position: absolute;
+    top: -2px;
+    inset-inline-end: -2px;
+    min-width: 20px;
+    height: 20px;
+    padding: 0 5px;
+    box-sizing: border-box;
+    font-size: 0.75rem;
+    font-weight: 700;
+    line-height: 20px;
+    text-align: center;
+    color: #ffffff;
+    background: var(--live-shop-player-accent);
+    border-radius: 999px;
+  }
 `;

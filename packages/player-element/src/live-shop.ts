@@ -1,3 +1,4 @@
+import type { Cart, CheckoutTarget, CommerceAdapter, HostCart, HostCartHandlers } from '@live-shop/cart-drawer';
 import type { HighlightStack } from '@live-shop/overlay-cards';
 import type { ShowState } from '@live-shop/protocol';
 import { html, LitElement, nothing, type ComplexAttributeConverter, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
@@ -6,6 +7,9 @@ import type { PlayerEngine } from './engines/engine.js';
 import { createEngine, EngineUnavailableError } from './engines/select-engine.js';
 import { playerError, type PlayerError } from './errors.js';
 import { PlayerErrorEvent, ProductShownEvent, ReadyEvent, StateChangeEvent, type ProductShownDetail } from './events.js';
+import { CommerceController } from './commerce/commerce-controller.js';
+import { renderCart } from './commerce/render-cart.js';
+import { loadStoreAdapter } from './commerce/store.js';
 import { liveShopStyles } from './live-shop.styles.js';
 import { PdtScheduler } from './scheduler.js';
 import type { ConnectionStatus, ShowEventSource, SourceListener } from './sources/source.js';
@@ -43,11 +47,18 @@ function isVideoError(error: PlayerError): boolean {
  * @attr muted - Defaults to muted when autoplaying (browsers block autoplay with sound).
  * @attr beacon - Analytics collector URL, or "off" (used by the analytics beacon).
  * @attr consent - The viewer's analytics consent (used by the analytics beacon).
+ * @attr store-domain - A Shopify store (e.g. "brand.myshopify.com"): the cart is that store's Storefront API cart.
+ * @attr storefront-token - The store's public Storefront API access token.
+ * @attr storefront-endpoint - Another origin answering the Storefront API for the store (a proxy, or the local fake).
+ * @attr checkout-target - Where checkout opens: "_self" (this tab, default) or "_blank".
  * @csspart base - The player box.
  * @csspart video - The box holding the video.
  * @csspart highlights - The product cards over the video (card parts are exported as card-base, card-button…).
  * @csspart status - The "Live" / "Replay" / "Connecting…" line.
  * @csspart error - The message shown when the video cannot play.
+ * @csspart cart-button - The cart button over the video (shown once there is a cart).
+ * @csspart cart-count - The number of items on the cart button.
+ * @csspart cart - The cart drawer (its own parts are exported as cart-panel, cart-line…).
  * @cssprop --live-shop-player-aspect-ratio - Default 16 / 9.
  * @cssprop --live-shop-player-object-fit - How the video fills the box (default contain).
  * @cssprop --live-shop-player-background - Behind the video.
@@ -57,6 +68,8 @@ function isVideoError(error: PlayerError): boolean {
  * @fires live-shop-state-change - {@link StateChangeEvent}
  * @fires live-shop-product-shown - {@link ProductShownEvent}
  * @fires live-shop-error - {@link PlayerErrorEvent}
+ * @fires live-shop-add-to-cart - from a card (cancelable: cancel it to keep the cart yourself)
+ * @fires live-shop-checkout - from a card's Buy on a payment link (cancelable)
  */
 export class LiveShopElement extends LitElement {
   static readonly version = VERSION;
@@ -73,6 +86,10 @@ export class LiveShopElement extends LitElement {
     muted: { converter: optionalBoolean },
     beacon: {},
     consent: {},
+    storeDomain: { attribute: 'store-domain' },
+    storefrontToken: { attribute: 'storefront-token' },
+    storefrontEndpoint: { attribute: 'storefront-endpoint' },
+    checkoutTarget: { attribute: 'checkout-target' },
     strings: { attribute: false },
   };
 
@@ -87,6 +104,10 @@ export class LiveShopElement extends LitElement {
   declare muted: boolean | undefined;
   declare beacon: string | undefined;
   declare consent: string | undefined;
+  declare storeDomain: string | undefined;
+  declare storefrontToken: string | undefined;
+  declare storefrontEndpoint: string | undefined;
+  declare checkoutTarget: CheckoutTarget | undefined;
   declare strings: Partial<PlayerStrings> | undefined;
 
   readonly #store = createShowStore();
@@ -95,6 +116,10 @@ export class LiveShopElement extends LitElement {
   readonly #scheduler = new PdtScheduler(this, this.#store, {
     state: (state, framePdt) => this.#onState(state, framePdt),
     firstFrame: () => this.#onFirstFrame(),
+  });
+  readonly #commerce: CommerceController = new CommerceController(this, {
+    storeAdapter: () => loadStoreAdapter(this, () => this.#commerce.cartAttributes()),
+    notice: (error) => this.#report(error),
   });
   #engine: PlayerEngine | undefined;
   #engineRun = 0;
@@ -150,6 +175,47 @@ export class LiveShopElement extends LitElement {
     return this.#engine?.video ?? this.#video;
   }
 
+  /**
+   * The cart in use: one set here (any `CommerceAdapter`), else the Shopify store of
+   * `store-domain`, else the host site's cart (see `setCart`). Setting undefined goes
+   * back to the store's.
+   */
+  get cartAdapter(): CommerceAdapter | undefined {
+    return this.#commerce.adapter;
+  }
+
+  set cartAdapter(adapter: CommerceAdapter | undefined) {
+    this.#commerce.setCustom(adapter);
+  }
+
+  /** The cart on the badge, once loaded. */
+  get cart(): Cart | undefined {
+    return this.#commerce.cart;
+  }
+
+  /**
+   * For a site with its own cart: shows `cart` (count and lines) on the badge and in the
+   * drawer. Call it whenever the site's cart changes. See {@link useHostCart} to take the
+   * viewer's changes in the drawer.
+   */
+  setCart(cart: HostCart): void {
+    this.#commerce.setHostCart(cart);
+  }
+
+  /**
+   * Uses the host site's cart: Add to cart (when no listener cancels the event) and the
+   * drawer's quantity changes, removals and checkout go to `handlers`; push the cart back
+   * with {@link setCart} (or return it from the handler).
+   */
+  useHostCart(handlers: HostCartHandlers): void {
+    this.#commerce.useHostCart(handlers);
+  }
+
+  /** Opens the cart drawer. */
+  openCart(): Promise<void> {
+    return this.#commerce.open();
+  }
+
   /** Where events come from: the relay (live) or the recorded log (replay) unless set. */
   get source(): ShowEventSource | undefined {
     return this.#source;
@@ -183,6 +249,7 @@ export class LiveShopElement extends LitElement {
     if (changed.has('autoplay') || changed.has('muted') || changed.has('mode')) this.#applyPlayback();
     if (changed.has('src') || changed.has('playbackId') || changed.has('engine') || changed.has('mode')) void this.#loadEngine();
     if (changed.has('show') || changed.has('server') || changed.has('mode')) void this.#startSource();
+    if (changed.has('storeDomain') || changed.has('storefrontToken') || changed.has('storefrontEndpoint')) void this.#commerce.loadStore();
   }
 
   protected override render(): TemplateResult {
@@ -205,9 +272,14 @@ export class LiveShopElement extends LitElement {
           class="highlights"
           exportparts="base: highlights-base, card, card-base, card-image, card-title, card-price, card-compare-at-price, card-button"
           .state=${this.state}
-          .locale=${this.locale ?? (document.documentElement.lang || undefined)}
+          .locale=${this.#locale()}
           .strings=${strings.cards}
         ></live-shop-highlights>
+        ${renderCart(this.#commerce, {
+          locale: this.#locale(),
+          checkoutTarget: this.checkoutTarget ?? '_self',
+          strings,
+        })}
         ${videoError
           ? html`<div part="error" class="error" role="alert">${videoError.message}</div>`
           : html`<div part="status" class="status ${this.#framePresented && live ? 'live' : ''}">
@@ -217,11 +289,16 @@ export class LiveShopElement extends LitElement {
     `;
   }
 
+  #locale(): string | undefined {
+    return this.locale ?? (document.documentElement.lang || undefined);
+  }
+
   #start(): void {
     this.#started = true;
     this.#applyPlayback();
     void this.#loadEngine();
     void this.#startSource();
+    void this.#commerce.loadStore();
   }
 
   #stop(): void {

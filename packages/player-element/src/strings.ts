@@ -1,3 +1,4 @@
+import type { CartStrings } from '@live-shop/cart-drawer';
 import type { CardStrings } from '@live-shop/overlay-cards';
 import type { ErrorCode } from './errors.js';
 
@@ -14,6 +15,13 @@ export interface PlayerStrings {
   errors: Partial<Record<ErrorCode, string>> & Record<string, string | undefined>;
   /** Text of the product cards. */
   cards: Partial<CardStrings>;
+  /** Text of the cart drawer. */
+  cart: Partial<CartStrings>;
+  /**
+   * The cart button's accessible name by plural category (Intl.PluralRules of the
+   * player's locale: zero, one, two, few, many, other); `{count}` is the item count.
+   */
+  cartButton: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 }
 
 export const defaultPlayerStrings: Readonly<PlayerStrings> = Object.freeze({
@@ -23,4 +31,6 @@ export const defaultPlayerStrings: Readonly<PlayerStrings> = Object.freeze({
   reconnecting: 'Reconnecting…',
   errors: {},
   cards: {},
+  cart: {},
+  cartButton: { one: 'Cart, {count} item', other: 'Cart, {count} items' },
 });

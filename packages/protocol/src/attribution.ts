@@ -28,3 +28,12 @@ export type AttributionMode = (typeof ATTRIBUTION_MODES)[number];
 export function isAttributionMode(value: unknown): value is AttributionMode {
   return typeof value === 'string' && (ATTRIBUTION_MODES as readonly string[]).includes(value);
 }
+
+/**
+ * Where the analytics beacon keeps the viewer's session id for `show` (sessionStorage, so a
+ * reload keeps it): the cart reads it from there for {@link SESSION_CART_ATTRIBUTE}, and
+ * finds none when the viewer has not consented to analytics.
+ */
+export function sessionStorageKey(show: string): string {
+  return `live-shop:session:${show}`;
+}

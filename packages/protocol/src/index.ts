@@ -2,7 +2,7 @@ export { PROTOCOL_VERSION, parseEnvelope, validateEventInput } from './envelope.
 export type { AnyEnvelope, Envelope, EventInput, Validation, ValidationError } from './envelope.js';
 export { eventDataSchemas, eventTypes, isAudienceEvent, isEventType } from './events.js';
 export type { EventData, EventDataMap, EventType, Image, Product, ShowPhase, Variant } from './events.js';
-export { isHttpUrl } from './schema-parts.js';
+export { isHttpsUrl, isHttpUrl } from './schema-parts.js';
 export type { Money } from './schema-parts.js';
 export { CHAT_KEPT, initialState, reduce } from './state.js';
 export type { ChatMessage, Highlight, Offer, Poll, ProductMoment, ShowState } from './state.js';
@@ -42,5 +42,5 @@ export type {
 } from './intents.js';
 export { LIVE_EVENT, LIVE_EVENT_TYPES, emptyLiveState, parseLiveEnvelope, reduceLive, withLive } from './live.js';
 export type { AnyLiveEnvelope, LiveDataMap, LiveEnvelope, LiveEventType, LiveState } from './live.js';
-export { ATTRIBUTION_MODES, MODE_LINE_ATTRIBUTE, PDT_LINE_ATTRIBUTE, SESSION_CART_ATTRIBUTE, SHOW_LINE_ATTRIBUTE, isAttributionMode } from './attribution.js';
+export { ATTRIBUTION_MODES, MODE_LINE_ATTRIBUTE, PDT_LINE_ATTRIBUTE, SESSION_CART_ATTRIBUTE, SHOW_LINE_ATTRIBUTE, isAttributionMode, sessionStorageKey } from './attribution.js';
 export type { AttributionMode } from './attribution.js';

@@ -45,6 +45,15 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/** An absolute https: URL: the only kind a viewer is sent to for paying. */
+export function isHttpsUrl(value: string): boolean {
+  try {
+    return new WhatwgUrl(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 /** Money as the Shopify Storefront API gives it: a decimal string and an ISO 4217 code. */
 export const Money = v.object({
   amount: v.pipe(

@@ -110,6 +110,39 @@ test('Buy opens an https payment link in a new tab with noopener, unless cancell
   expect(open).not.toHaveBeenCalled();
 });
 
+test('a listener may add to the payment link (attribution), but an http: rewrite is never opened', async () => {
+  const open = vi.spyOn(window, 'open').mockReturnValue(null);
+  const card = await mount((card) => {
+    card.product = testProduct({ checkoutUrl: 'https://buy.example.com/p1' });
+  });
+  const rewrite = (url: string) => (event: CheckoutEvent) => {
+    event.detail.url = url;
+  };
+  const attributed = rewrite('https://buy.example.com/p1?client_reference_id=demo');
+  document.addEventListener(EVENTS.checkout, attributed);
+  (part(card, 'button') as HTMLButtonElement).click();
+  document.removeEventListener(EVENTS.checkout, attributed);
+  expect(open).toHaveBeenCalledWith('https://buy.example.com/p1?client_reference_id=demo', '_blank', 'noopener');
+
+  open.mockClear();
+  const downgraded = rewrite('http://buy.example.com/p1');
+  document.addEventListener(EVENTS.checkout, downgraded);
+  (part(card, 'button') as HTMLButtonElement).click();
+  document.removeEventListener(EVENTS.checkout, downgraded);
+  expect(open).not.toHaveBeenCalled();
+});
+
+test('an http: payment link is not followed: the card offers Add to cart instead', async () => {
+  const open = vi.spyOn(window, 'open').mockReturnValue(null);
+  const card = await mount((card) => {
+    card.product = testProduct({ checkoutUrl: 'http://buy.example.com/p1' });
+  });
+  const button = part(card, 'button') as HTMLButtonElement;
+  expect(button.textContent?.trim()).toBe('Add to cart');
+  button.click();
+  expect(open).not.toHaveBeenCalled();
+});
+
 test('a javascript: checkoutUrl never opens anything', async () => {
   const open = vi.spyOn(window, 'open').mockReturnValue(null);
   const checkouts: CheckoutEvent[] = [];

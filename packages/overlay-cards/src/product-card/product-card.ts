@@ -1,4 +1,4 @@
-import { isHttpUrl, type Money, type Product, type Variant } from '@live-shop/protocol';
+import { isHttpsUrl, isHttpUrl, type Money, type Product, type Variant } from '@live-shop/protocol';
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { TAGS } from '../constants.js';
 import { AddToCartEvent, CheckoutEvent } from '../events.js';
@@ -122,10 +122,10 @@ export class ProductCard extends LitElement {
     />`;
   }
 
-  /** The payment link, if it is one a viewer may safely follow. */
+  /** The payment link, if it is one a viewer may safely follow: https only (money changes hands there). */
   #checkoutUrl(product: Product): string | undefined {
     const url = product.checkoutUrl;
-    return url !== undefined && isHttpUrl(url) ? url : undefined;
+    return url !== undefined && isHttpsUrl(url) ? url : undefined;
   }
 
   #onButtonClick = (): void => {
@@ -137,9 +137,11 @@ export class ProductCard extends LitElement {
       this.dispatchEvent(new AddToCartEvent(detail));
       return;
     }
-    if (this.dispatchEvent(new CheckoutEvent({ ...detail, url }))) {
+    const event = new CheckoutEvent({ ...detail, url });
+    // A listener may add to the link (the player adds the attribution); still https only.
+    if (this.dispatchEvent(event) && isHttpsUrl(event.detail.url)) {
       // noopener: the store's page must not be able to navigate this one (reverse tabnabbing).
-      window.open(url, '_blank', 'noopener');
+      window.open(event.detail.url, '_blank', 'noopener');
     }
   };
 }

@@ -1,0 +1,59 @@
+import type { CartChangeEvent, CheckoutTarget } from '@live-shop/cart-drawer';
+import { fill } from '@live-shop/overlay-cards';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { PlayerStrings } from '../strings.js';
+import type { CommerceController } from './commerce-controller.js';
+
+export interface RenderCartOptions {
+  locale: string | undefined;
+  checkoutTarget: CheckoutTarget;
+  strings: PlayerStrings;
+}
+
+/** The cart's accessible name for `count` items, in the locale's plural form. */
+export function cartButtonLabel(strings: PlayerStrings, count: number, locale: string | undefined): string {
+  let category: Intl.LDMLPluralRule = 'other';
+  try {
+    category = new Intl.PluralRules(locale).select(count);
+  } catch {
+    // An invalid locale tag: the default rules still give a readable label.
+    category = new Intl.PluralRules().select(count);
+  }
+  const template = strings.cartButton[category] ?? strings.cartButton.other;
+  return fill(template, { count: new Intl.NumberFormat(locale).format(count) });
+}
+
+/**
+ * The cart button over the video (with the item count) and the drawer, once the player
+ * has a cart. The drawer is a modal dialog: it opens over the whole page, and the video
+ * keeps playing behind it.
+ */
+export function renderCart(commerce: CommerceController, options: RenderCartOptions): TemplateResult | typeof nothing {
+  if (!commerce.adapter) return nothing;
+  const count = commerce.cart?.totalQuantity ?? 0;
+  return html`
+    <button
+      part="cart-button"
+      class="cart-button"
+      type="button"
+      aria-label=${cartButtonLabel(options.strings, count, options.locale)}
+      @click=${() => void commerce.open()}
+    >
+      <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+        <path d="M6 7h12l-1 13H7L6 7zm3 0a3 3 0 0 1 6 0" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" />
+      </svg>
+      ${count > 0 ? html`<span part="cart-count" class="cart-count" aria-hidden="true">${new Intl.NumberFormat(options.locale).format(count)}</span>` : nothing}
+    </button>
+    ${commerce.drawerReady
+      ? html`<live-shop-cart
+          part="cart"
+          exportparts="panel: cart-panel, line: cart-line, quantity: cart-quantity, checkout-button: cart-checkout-button, warning: cart-warning, error: cart-error"
+          .adapter=${commerce.adapter}
+          .locale=${options.locale}
+          .strings=${options.strings.cart}
+          checkout-target=${options.checkoutTarget}
+          @live-shop-cart-change=${(event: CartChangeEvent) => commerce.cartChanged(event.detail.cart)}
+        ></live-shop-cart>`
+      : nothing}
+  `;
+}
