@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { createLiveSimulator } from '@live-shop/live-simulator';
 import { startRelay } from '@live-shop/relay';
+import { createStorefrontFakeHandler } from '@live-shop/storefront-fake';
 import { startAutopilot } from './autopilot.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -49,7 +50,43 @@ app.route({
   },
 });
 
-await app.register(fastifyStatic, { root: join(here, 'public'), prefix: '/', index: ['index.html'] });
+// The store: a real Shopify store when SHOPIFY_STORE_DOMAIN and SHOPIFY_STOREFRONT_TOKEN
+// (its public Storefront API token) are set, else the local Storefront API fake (Shopify's
+// real schema, real cart state) on this origin, with the demo's catalog as its products.
+const catalog = JSON.parse(readFileSync(join(here, 'catalog/products.json'), 'utf8'));
+const realStore = process.env.SHOPIFY_STORE_DOMAIN && process.env.SHOPIFY_STOREFRONT_TOKEN
+  ? { domain: process.env.SHOPIFY_STORE_DOMAIN, token: process.env.SHOPIFY_STOREFRONT_TOKEN }
+  : undefined;
+const fakeStore = realStore ? undefined : createStorefrontFakeHandler({ products: catalog, storeName: 'Northwind Outfitters (Storefront fake)' });
+if (fakeStore) {
+  await app.register(async (scope) => {
+    // The fake reads its requests' bodies itself.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (request, payload, done) => done(null));
+    for (const url of ['/api/*', '/cart/c/*', '/__fake/*']) {
+      scope.route({
+        method: ['GET', 'POST', 'OPTIONS', 'DELETE'],
+        url,
+        handler: (request, reply) => {
+          reply.hijack();
+          if (fakeStore.handle(request.raw, reply.raw)) return;
+          reply.raw.writeHead(404, { 'content-type': 'application/json' });
+          reply.raw.end(JSON.stringify({ error: { code: 'not_found', message: `The Storefront fake has nothing at ${request.url}; its API is POST /api/<version>/graphql.json.` } }));
+        },
+      });
+    }
+  });
+}
+// The viewer page, with the store's settings on <live-shop> (the file has the fake's).
+const indexHtml = readFileSync(join(here, 'public/index.html'), 'utf8');
+const viewerPage = realStore
+  ? indexHtml
+      .replace('store-domain="live-shop-demo.myshopify.com"', `store-domain="${realStore.domain.replace(/[^\w.-]/g, '')}"`)
+      .replace('storefront-token="live-shop-demo-public-token"', `storefront-token="${realStore.token.replace(/[^\w-]/g, '')}"`)
+      .replace(' storefront-endpoint="/"', '')
+  : indexHtml;
+for (const url of ['/', '/index.html']) app.get(url, (request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(viewerPage));
+await app.register(fastifyStatic, { root: join(here, 'public'), prefix: '/', index: false });
 await app.register(fastifyStatic, { root: join(here, 'catalog/products'), prefix: '/products/', decorateReply: false });
 await app.register(fastifyStatic, {
   root: bundleDir,
@@ -63,7 +100,7 @@ const address = await app.listen({ host, port });
 const origin = process.env.PUBLIC_ORIGIN ?? address.replace('[::1]', 'localhost');
 
 // Seed the show: its catalog (image paths made absolute on this origin) and status.
-const products = JSON.parse(readFileSync(join(here, 'catalog/products.json'), 'utf8')).map((product) => ({
+const products = catalog.map((product) => ({
   ...product,
   images: product.images.map((image) => ({ ...image, url: new URL(image.url, origin).href })),
 }));
@@ -92,6 +129,8 @@ live-shop demo is running.
   Event log        ${dataDir ? `${dataDir} (kept across restarts)` : 'in memory (set LIVE_SHOP_DATA_DIR to keep it)'}
   Autopilot        ${autopilot ? 'on: the host highlights a product every few seconds (DEMO_AUTOPILOT=0 turns it off)' : 'off'}
   Mux webhook      ${origin}/v1/webhooks/mux   (${muxWebhookSecret ? 'on; link a show with PATCH /v1/shows/:id {"muxLiveStreamId": "…"}' : 'off: set MUX_WEBHOOK_SECRET to turn it on'})
+  Store            ${realStore ? `${realStore.domain} (SHOPIFY_STORE_DOMAIN; a real Shopify store)` : `the Storefront API fake at ${origin}/api/2026-04/graphql.json (set SHOPIFY_STORE_DOMAIN and SHOPIFY_STOREFRONT_TOKEN for a real store)`}
+  Site's own cart  ${origin}/host-cart.html   (the same show, on a page that keeps its own cart)
   Shopify orders   ${origin}/v1/webhooks/shopify/orders   (${shopifyWebhookSecret ? 'on; sales per moment at GET /v1/shows/demo/orders' : 'off: set SHOPIFY_WEBHOOK_SECRET to turn it on'})
 
 Highlight a product yourself (it appears when each viewer's video reaches this moment):

@@ -62,3 +62,12 @@ test('only https links: http, javascript:, data: and garbage are refused as unsa
 test('a product without a payment link says so', () => {
   expect(() => paymentLinkUrl({}, attribution)).toThrow(expect.objectContaining({ code: 'checkout_unavailable' }));
 });
+
+test('http is followed only on this machine (a local store), never on a look-alike host', () => {
+  for (const checkoutUrl of ['http://127.0.0.1:4173/cart/c/abc?key=1', 'http://localhost:3000/pay', 'http://shop.localhost/pay', 'http://[::1]:8080/pay']) {
+    expect(new URL(paymentLinkUrl({ checkoutUrl }, { show: 's' })).protocol).toBe('http:');
+  }
+  for (const checkoutUrl of ['http://127.0.0.1.evil.example/pay', 'http://localhost.evil.example/pay', 'http://128.0.0.1/pay', 'http://[::2]/pay', 'http://127.0.0.256/pay']) {
+    expect(() => paymentLinkUrl({ checkoutUrl }, { show: 's' }), checkoutUrl).toThrow(/not a secure https/);
+  }
+});
