@@ -10,6 +10,7 @@ import { issueToken, startDemo } from '../scripts/test/demo-process.mjs';
 
 interface FakeCart {
   id: string;
+  attributes: { key: string; value: string }[];
   lines: { id: string; merchandiseId: string; quantity: number; attributes: { key: string; value: string }[] }[];
 }
 
@@ -71,6 +72,8 @@ describe('buying from the show (Shopify cart on the Storefront fake)', () => {
     const page = await openPage();
     await expect.poll(() => badge(page).getAttribute('aria-label'), { timeout: 10_000 }).toBe('Cart, 0 items');
 
+    // The viewer's analytics session (kept by the beacon when they consented) goes on the cart.
+    await page.evaluate(() => sessionStorage.setItem('live-shop:session:demo', 'e2e-session'));
     const pdt = await highlight(page, jacket.id, jacket.title);
     await page.locator('live-shop-product-card', { hasText: jacket.title }).locator('[part="button"]').click();
     await page.locator('live-shop-cart dialog[open]').waitFor();
@@ -80,6 +83,7 @@ describe('buying from the show (Shopify cart on the Storefront fake)', () => {
     // In the store: one line of the first available variant, carrying the moment that sold it.
     let [cart] = await carts();
     expect(cart?.lines).toHaveLength(1);
+    expect(cart?.attributes).toEqual([{ key: '_live_shop_session', value: 'e2e-session' }]);
     expect(cart?.lines[0]?.merchandiseId).toBe(jacket.variants.find((variant) => variant.availableForSale)?.id);
     expect(cart?.lines[0]?.attributes).toEqual([
       { key: '_live_shop_show', value: 'demo' },
@@ -169,6 +173,31 @@ describe('buying from the show (Shopify cart on the Storefront fake)', () => {
     await expect.poll(() => page.locator('#site-cart-count').textContent(), { timeout: 10_000 }).toBe('2');
     await expect.poll(() => badge(page).getAttribute('aria-label')).toBe('Cart, 2 items');
     await page.close();
+  });
+
+  it("shows the store's prices on the cards, and asks the store again on a stock or price event", async () => {
+    await fake('reset', {});
+    const [jacket] = products as [(typeof products)[0]];
+    const variants = jacket.variants.map((variant) => variant.id);
+    // The store's price differs from the show's catalog ($189.00): the card shows the store's.
+    for (const merchandiseId of variants) await fake('price', { merchandiseId, amount: '149.00', compareAtAmount: '240.00' });
+    const page = await openPage();
+    const price = page.locator('live-shop-product-card', { hasText: jacket.title }).locator('[part="price"]');
+    await highlight(page, jacket.id, jacket.title);
+    await expect.poll(() => price.textContent(), { timeout: 10_000 }).toBe('$149.00');
+
+    // The store changes again; the show's next stock event for the product makes the player ask.
+    for (const merchandiseId of variants) await fake('price', { merchandiseId, amount: '99.00', compareAtAmount: '240.00' });
+    const pdt = Math.round((await page.evaluate(() => document.querySelector('live-shop')!.currentPdt!)) + 300);
+    const response = await fetch(`${demo.origin}/v1/shows/demo/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'stock.update', data: { productId: jacket.id, variantId: variants[0], quantityAvailable: 4 }, pdt }),
+    });
+    expect(response.status).toBe(201);
+    await expect.poll(() => price.textContent(), { timeout: 10_000 }).toBe('$99.00');
+    await page.close();
+    await fake('reset', {});
   });
 
   it('logged no page errors', () => {

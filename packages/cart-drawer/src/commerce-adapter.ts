@@ -1,4 +1,4 @@
-import type { Image, Money } from '@live-shop/protocol';
+import type { Image, Money, Product } from '@live-shop/protocol';
 
 /**
  * The shapes below follow Shopify's Storefront API cart (`Cart`, `CartLine`,
@@ -97,4 +97,10 @@ export interface CommerceAdapter {
    * elsewhere (another tab, the host page's own cart). Returns the unsubscribe function.
    */
   subscribe(listener: CartListener): () => void;
+  /**
+   * The show's products with what the store says now (price, compare-at price, variants,
+   * availability, stock) merged in; products it does not know come back as given. Only
+   * adapters of a store have it (the Shopify one).
+   */
+  hydrateProducts?(products: readonly Product[]): Promise<Product[]>;
 }

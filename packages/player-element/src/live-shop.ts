@@ -271,7 +271,7 @@ export class LiveShopElement extends LitElement {
           part="highlights"
           class="highlights"
           exportparts="base: highlights-base, card, card-base, card-image, card-title, card-price, card-compare-at-price, card-button"
-          .state=${this.state}
+          .state=${this.#commerce.withStore(this.state)}
           .locale=${this.#locale()}
           .strings=${strings.cards}
         ></live-shop-highlights>
@@ -437,6 +437,7 @@ export class LiveShopElement extends LitElement {
       if (!this.#shownSeqs.has(highlight.seq)) shown.push({ productId: highlight.productId, pdt: highlight.pdt, framePdt });
     }
     this.#shownSeqs = new Set(state.highlights.map((highlight) => highlight.seq));
+    this.#commerce.catalogChanged(state.products);
     this.requestUpdate();
     this.dispatchEvent(new StateChangeEvent(state));
     if (shown.length > 0) void this.#announceShown(shown);

@@ -3,7 +3,7 @@
 import type { Cart, CartAttribute, CartDrawer, CommerceAdapter, HostCart, HostCartAdapter, HostCartHandlers } from '@live-shop/cart-drawer';
 import { paymentLinkUrl } from '@live-shop/cart-drawer/payment-link';
 import { EVENTS as CARD_EVENTS, type AddToCartDetail, type AddToCartEvent, type CheckoutEvent } from '@live-shop/overlay-cards';
-import { MODE_LINE_ATTRIBUTE, PDT_LINE_ATTRIBUTE, SESSION_CART_ATTRIBUTE, SHOW_LINE_ATTRIBUTE, sessionStorageKey, type AttributionMode } from '@live-shop/protocol';
+import { MODE_LINE_ATTRIBUTE, PDT_LINE_ATTRIBUTE, SESSION_CART_ATTRIBUTE, SHOW_LINE_ATTRIBUTE, sessionStorageKey, type AttributionMode, type Product, type ShowState } from '@live-shop/protocol';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { playerError, type PlayerError } from '../errors.js';
 
@@ -30,6 +30,13 @@ function storedSession(show: string): string | undefined {
   }
 }
 
+/** What hydration depends on: ids, prices and stock (a change to any asks the store again). */
+function catalogKey(products: readonly Product[]): string {
+  return products
+    .map((product) => `${product.id}:${product.price.amount}:${product.variants.map((variant) => `${variant.id}/${variant.price?.amount ?? ''}/${String(variant.availableForSale)}/${variant.quantityAvailable ?? ''}`).join(',')}`)
+    .join('|');
+}
+
 /**
  * The player's commerce: which cart it uses (one set on `cartAdapter`, the Shopify store of
  * `store-domain`, or the host site's cart), the drawer (loaded when there is a cart), the
@@ -51,6 +58,13 @@ export class CommerceController implements ReactiveController {
   /** The host cart's handlers and cart, kept until the cart's code has loaded. */
   #hostRequest: { handlers: HostCartHandlers | undefined; cart: HostCart | undefined } | undefined;
   #module: Promise<typeof import('@live-shop/cart-drawer/define')> | undefined;
+  /** The show's products as last seen, what the store said of them, and the hydration under way. */
+  #products: readonly Product[] = [];
+  #catalogKey = '';
+  #hydrated = new Map<string, Product>();
+  #hydrating = false;
+  #hydrateAgain = false;
+  #overlay: { state: ShowState; hydrated: Map<string, Product>; out: ShowState } | undefined;
   #subscribed: { adapter: CommerceAdapter; unsubscribe: () => void } | undefined;
   #storeRun = 0;
   /** Merchandise being added: a second press while the first is under way adds nothing. */
@@ -141,8 +155,12 @@ export class CommerceController implements ReactiveController {
     this.#subscribed?.unsubscribe();
     this.#subscribed = undefined;
     this.cart = undefined;
+    // Another store's prices and stock say nothing about this one's.
+    this.#hydrated = new Map();
+    this.#catalogKey = '';
     this.#host.requestUpdate();
     if (!adapter) return;
+    this.catalogChanged(this.#products);
     const unsubscribe = adapter.subscribe((cart) => this.#show(adapter, cart));
     this.#subscribed = { adapter, unsubscribe };
     adapter.getCart().then(
@@ -151,6 +169,55 @@ export class CommerceController implements ReactiveController {
       () => undefined,
     );
     void this.#drawer();
+  }
+
+  /**
+   * The show's products changed (a catalog, stock or price event reached the playhead):
+   * with a store's cart, ask the store for its prices and stock (one request at a time;
+   * changes meanwhile make one more).
+   */
+  catalogChanged(products: readonly Product[]): void {
+    this.#products = products;
+    const adapter = this.adapter;
+    if (!adapter?.hydrateProducts || products.length === 0) return;
+    const key = catalogKey(products);
+    if (key === this.#catalogKey) return;
+    this.#catalogKey = key;
+    void this.#hydrate(adapter);
+  }
+
+  async #hydrate(adapter: CommerceAdapter): Promise<void> {
+    if (this.#hydrating) {
+      this.#hydrateAgain = true;
+      return;
+    }
+    this.#hydrating = true;
+    try {
+      do {
+        this.#hydrateAgain = false;
+        try {
+          const fresh = (await adapter.hydrateProducts?.(this.#products)) ?? [];
+          if (adapter !== this.adapter) return;
+          this.#hydrated = new Map(fresh.map((product) => [product.id, product]));
+          this.#host.requestUpdate();
+        } catch {
+          // The store did not answer: the show's own prices and stock stay on the cards.
+        }
+      } while (this.#hydrateAgain);
+    } finally {
+      this.#hydrating = false;
+    }
+  }
+
+  /** `state` with the store's prices and stock on its products (what the cards show). */
+  withStore(state: ShowState): ShowState {
+    if (this.#hydrated.size === 0) return state;
+    // The same object for the same inputs: the cards re-render only when something changed.
+    const cached = this.#overlay;
+    if (cached?.state === state && cached.hydrated === this.#hydrated) return cached.out;
+    const out = { ...state, products: state.products.map((product) => this.#hydrated.get(product.id) ?? product) };
+    this.#overlay = { state, hydrated: this.#hydrated, out };
+    return out;
   }
 
   /** The badge follows the drawer's changes too (an adapter need not tell subscribers of its own calls). */
