@@ -7,6 +7,14 @@ import type { CartStrings } from '../strings.js';
 export interface Failure {
   message: string;
   retry: (() => void) | undefined;
+  /** The line the failed change was made on, so the failure shows beside it; none for loading, adding, checkout. */
+  lineId: string | undefined;
+}
+
+/** What an adapter call is about. */
+export interface CallOptions {
+  /** The line the viewer changed (its stepper, quantity or remove). */
+  lineId?: string | undefined;
 }
 
 export interface CartControllerOptions {
@@ -19,7 +27,8 @@ export interface CartControllerOptions {
 /**
  * The cart state of an element and its adapter calls (a Lit reactive controller): the cart
  * on screen, the subscription to the adapter, the loading state, and the last failure with
- * its retry. A failure never clears the cart, so the lines stay on screen.
+ * its retry and the line it was about. A failure never clears the cart, so the lines stay
+ * on screen.
  */
 export class CartController implements ReactiveController {
   cart: Cart | undefined;
@@ -67,8 +76,8 @@ export class CartController implements ReactiveController {
   }
 
   /** Runs a call that returns the new cart; false if it failed (the failure is shown). */
-  async call(operation: (adapter: CommerceAdapter) => Promise<Cart>): Promise<boolean> {
-    const result = await this.run(operation, () => void this.call(operation));
+  async call(operation: (adapter: CommerceAdapter) => Promise<Cart>, options: CallOptions = {}): Promise<boolean> {
+    const result = await this.run(operation, () => void this.call(operation, options), options);
     if (result === undefined) return false;
     if (result.adapter === this.#options.adapter()) this.#changed(result.value);
     return true;
@@ -78,11 +87,15 @@ export class CartController implements ReactiveController {
    * Runs one adapter call with the loading state on; a failure is shown with `retry`.
    * Resolves to the value and the adapter that gave it, or undefined after a failure.
    */
-  async run<T>(operation: (adapter: CommerceAdapter) => Promise<T>, retry: () => void): Promise<{ adapter: CommerceAdapter; value: T } | undefined> {
+  async run<T>(
+    operation: (adapter: CommerceAdapter) => Promise<T>,
+    retry: () => void,
+    options: CallOptions = {},
+  ): Promise<{ adapter: CommerceAdapter; value: T } | undefined> {
     const adapter = this.#options.adapter();
     this.failure = undefined;
     if (!adapter) {
-      this.fail(new CommerceError('no_adapter', this.#options.strings().noAdapter), retry);
+      this.fail(new CommerceError('no_adapter', this.#options.strings().noAdapter), retry, options);
       return undefined;
     }
     this.pending += 1;
@@ -91,7 +104,7 @@ export class CartController implements ReactiveController {
       return { adapter, value: await operation(adapter) };
     } catch (error) {
       // A call to an adapter that has since been replaced has nothing to say.
-      if (adapter === this.#options.adapter()) this.fail(error, retry);
+      if (adapter === this.#options.adapter()) this.fail(error, retry, options);
       return undefined;
     } finally {
       this.pending -= 1;
@@ -99,12 +112,13 @@ export class CartController implements ReactiveController {
     }
   }
 
-  fail(error: unknown, retry: () => void): void {
+  fail(error: unknown, retry: () => void, options: CallOptions = {}): void {
     const known = error instanceof CommerceError;
     this.failure = {
       message: known ? error.message : this.#options.strings().error,
       // Anything but a CommerceError is a network or adapter failure, worth another try.
       retry: !known || error.retryable ? retry : undefined,
+      lineId: options.lineId,
     };
     this.#host.requestUpdate();
   }

@@ -5,7 +5,9 @@ import type { Cart, CommerceAdapter } from '../commerce-adapter.js';
 import { CommerceError } from '../commerce-error.js';
 import { EVENTS } from '../constants.js';
 import type { CartChangeEvent, CartCheckoutEvent, CartHideEvent } from '../events.js';
+import { HostCartAdapter } from '../host-cart-adapter.js';
 import { MemoryCartAdapter } from '../memory-cart-adapter.js';
+import { accessibleName, button, lineError, lineOf, nextEvent, part, parts, topError } from '../test-cart-drawer.js';
 import { testCart, testLine, testProduct } from '../test-products.js';
 import type { CartDrawer } from './cart-drawer.js';
 
@@ -45,38 +47,12 @@ async function openByClick(cart: CartDrawer, opener: HTMLButtonElement): Promise
   await opened;
 }
 
-function nextEvent<K extends keyof HTMLElementEventMap>(target: HTMLElement, name: K): Promise<HTMLElementEventMap[K]> {
-  return new Promise((resolve) => target.addEventListener(name, resolve, { once: true }));
-}
-
 function dialogOf(cart: CartDrawer): HTMLDialogElement {
   return cart.shadowRoot!.querySelector('dialog')!;
 }
 
-function part(cart: CartDrawer, name: string): HTMLElement | null {
-  return cart.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-}
-
-function parts(cart: CartDrawer, name: string): HTMLElement[] {
-  return [...cart.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
-}
-
-function button(cart: CartDrawer, name: string): HTMLButtonElement {
-  const found = [...cart.shadowRoot!.querySelectorAll('button')].find((candidate) => accessibleName(candidate) === name);
-  if (!found) throw new Error(`No button named "${name}"`);
-  return found;
-}
-
 function focused(cart: CartDrawer): Element | null {
   return document.activeElement === cart ? cart.shadowRoot!.activeElement : document.activeElement;
-}
-
-/** The accessible name as far as these controls need it: aria-labelledby, aria-label, then text. */
-function accessibleName(element: Element): string {
-  const root = element.getRootNode() as ShadowRoot | Document;
-  const labelledBy = element.getAttribute('aria-labelledby');
-  if (labelledBy) return labelledBy.split(/\s+/).map((id) => root.getElementById(id)?.textContent?.trim() ?? '').join(' ').trim();
-  return (element.getAttribute('aria-label') ?? element.textContent ?? '').trim();
 }
 
 test('opens as a modal dialog from the inline-end side, with show and after-show', async () => {
@@ -274,7 +250,7 @@ test('a stock warning shows beside its line', async () => {
   expect(cart.shadowRoot!.querySelector('[role="status"]')?.textContent).toBe('Only 2 left, so the quantity is now 2.');
 });
 
-test('a failing adapter shows a retry message and keeps the lines on screen', async () => {
+test('a failed change on a line shows beside that line with Try again, and the lines stay on screen', async () => {
   const memory = await memoryAdapter();
   let failures = 1;
   const flaky: CommerceAdapter = {
@@ -295,18 +271,21 @@ test('a failing adapter shows a retry message and keeps the lines on screen', as
   await expect.poll(() => parts(cart, 'line')).toHaveLength(1);
 
   await userEvent.click(button(cart, 'Increase quantity of Linen shirt'));
-  await expect.poll(() => part(cart, 'error')?.textContent).toContain("Your cart couldn't be updated; check your connection, then try again.");
-  expect(part(cart, 'error')?.getAttribute('role')).toBe('alert');
+  const line = lineOf(cart, 'Linen shirt');
+  await expect.poll(() => lineError(line)?.textContent).toContain("Your cart couldn't be updated; check your connection, then try again.");
+  expect(lineError(line)?.getAttribute('role')).toBe('alert');
+  expect(topError(cart)).toBeNull();
+  expect(parts(cart, 'error')).toHaveLength(1);
   expect(parts(cart, 'line')).toHaveLength(1);
   expect(part(cart, 'line-title')?.textContent).toBe('Linen shirt');
   expect(part(cart, 'total')?.textContent).toBe('$19.99');
 
-  await userEvent.click(part(cart, 'retry-button')!);
+  await userEvent.click(button(line!, 'Try again'));
   await expect.poll(() => part(cart, 'total')?.textContent).toBe('$39.98');
   expect(part(cart, 'error')).toBeNull();
 });
 
-test('a CommerceError shows its own message; retry only when it may work', async () => {
+test('a CommerceError shows its own message beside its line; retry only when it may work', async () => {
   const memory = await memoryAdapter();
   const refusing: CommerceAdapter = {
     getCart: () => memory.getCart(),
@@ -325,12 +304,98 @@ test('a CommerceError shows its own message; retry only when it may work', async
   });
   await cart.show();
   await expect.poll(() => parts(cart, 'line')).toHaveLength(1);
+  const line = lineOf(cart, 'Linen shirt');
   await userEvent.click(button(cart, 'Increase quantity of Linen shirt'));
-  await expect.poll(() => part(cart, 'error')?.textContent).toContain('The shop refused this change; refresh the page.');
+  await expect.poll(() => lineError(line)?.textContent).toContain('The shop refused this change; refresh the page.');
   expect(part(cart, 'retry-button')).toBeNull();
   await userEvent.click(button(cart, 'Remove Linen shirt'));
-  await expect.poll(() => part(cart, 'error')?.textContent).toContain('The shop is busy; try again in a moment.');
-  expect(part(cart, 'retry-button')).not.toBeNull();
+  await expect.poll(() => lineError(line)?.textContent).toContain('The shop is busy; try again in a moment.');
+  expect(line?.querySelector('[part="retry-button"]')).not.toBeNull();
+  expect(topError(cart)).toBeNull();
+});
+
+test('a host cart refusing a change on one line: the message is beside that line, not the others', async () => {
+  const shirt = { id: 'shirt', title: 'Linen shirt', quantity: 1, price: { amount: '19.99', currencyCode: 'USD' } };
+  const mug = { id: 'mug', title: 'Engraved mug', quantity: 1, price: { amount: '12.50', currencyCode: 'USD' } };
+  const host = new HostCartAdapter(
+    {
+      updateLines(lines) {
+        if (lines.some((line) => line.id === 'mug' && line.quantity > 1)) throw new Error('Engraved mugs are one per order; add another design for a second mug.');
+        const quantities = new Map(lines.map((line) => [line.id, line.quantity]));
+        return { lines: [shirt, mug].map((line) => ({ ...line, quantity: quantities.get(line.id) ?? line.quantity })) };
+      },
+    },
+    { lines: [shirt, mug] },
+  );
+  const { cart } = await mount((cart) => {
+    cart.adapter = host;
+  });
+  await cart.show();
+  await expect.poll(() => parts(cart, 'line')).toHaveLength(2);
+
+  await userEvent.click(button(cart, 'Increase quantity of Engraved mug'));
+  await expect.poll(() => lineError(lineOf(cart, 'Engraved mug'))?.textContent).toContain('Engraved mugs are one per order; add another design for a second mug.');
+  expect(lineError(lineOf(cart, 'Engraved mug'))?.getAttribute('role')).toBe('alert');
+  expect(lineOf(cart, 'Engraved mug')?.querySelector('[part="retry-button"]')).toBeNull(); // the host refused: trying again won't help
+  expect(lineError(lineOf(cart, 'Linen shirt'))).toBeNull();
+  expect(topError(cart)).toBeNull();
+  expect(part(cart, 'total')?.textContent).toBe('$32.49');
+
+  // The same through the quantity input.
+  const mugInput = lineOf(cart, 'Engraved mug')!.querySelector('input')!;
+  await userEvent.click(button(cart, 'Increase quantity of Linen shirt'));
+  await expect.poll(() => part(cart, 'total')?.textContent).toBe('$52.48');
+  expect(part(cart, 'error')).toBeNull(); // a change that went through clears the message
+  await userEvent.fill(mugInput, '3');
+  mugInput.dispatchEvent(new Event('change', { bubbles: true }));
+  await expect.poll(() => lineError(lineOf(cart, 'Engraved mug'))?.textContent).toContain('one per order');
+  await expect.poll(() => mugInput.value).toBe('1'); // the cart's quantity is back in the input
+
+  // Remove has no handler: the host does removals on its own page, and says so beside the line.
+  await userEvent.click(button(cart, 'Remove Linen shirt'));
+  await expect.poll(() => lineError(lineOf(cart, 'Linen shirt'))?.textContent).toContain("Items can't be removed here; remove them in the shop's own cart.");
+  expect(lineError(lineOf(cart, 'Engraved mug'))).toBeNull();
+  expect(parts(cart, 'error')).toHaveLength(1);
+});
+
+test('failures not tied to a line show above the lines: loading, adding, and a line that has gone', async () => {
+  const memory = await memoryAdapter();
+  let loads = 0;
+  const adapter: CommerceAdapter = {
+    getCart: async () => {
+      if (loads++ === 0) throw new CommerceError('unavailable', 'The shop is not answering; try again in a moment.', { retryable: true });
+      return memory.getCart();
+    },
+    addLines: async () => {
+      throw new CommerceError('merchandise_not_found', 'This product is no longer on sale here; refresh the page to see what is.');
+    },
+    updateLines: async (lines) => {
+      // Another device emptied the cart: this one hears of it along with the refusal.
+      await memory.removeLines(lines.map((line) => line.id));
+      throw new CommerceError('line_not_found', 'That item is no longer in your cart.');
+    },
+    removeLines: (ids) => memory.removeLines(ids),
+    checkout: () => memory.checkout(),
+    subscribe: (listener) => memory.subscribe(listener),
+  };
+  const { cart } = await mount((cart) => {
+    cart.adapter = adapter;
+  });
+  await cart.show();
+  await expect.poll(() => topError(cart)?.textContent).toContain('The shop is not answering; try again in a moment.');
+  await userEvent.click(button(cart, 'Try again'));
+  await expect.poll(() => parts(cart, 'line')).toHaveLength(1);
+  expect(part(cart, 'error')).toBeNull();
+
+  await expect(cart.addLines([{ merchandiseId: 'v-gone', quantity: 1 }])).resolves.toBe(false);
+  await expect.poll(() => topError(cart)?.textContent).toContain('This product is no longer on sale here');
+  expect(lineError(lineOf(cart, 'Linen shirt'))).toBeNull();
+
+  // The line the change was made on is gone by the time it failed: the message has no line to sit beside.
+  await userEvent.click(button(cart, 'Increase quantity of Linen shirt'));
+  await expect.poll(() => topError(cart)?.textContent).toContain('That item is no longer in your cart.');
+  expect(parts(cart, 'line')).toHaveLength(0);
+  expect(parts(cart, 'error')).toHaveLength(1);
 });
 
 test('while a change is saved the cart shows it and ignores more presses', async () => {
@@ -399,7 +464,7 @@ test('a javascript: (or http:) checkout URL is never followed', async () => {
     await cart.show();
     await expect.poll(() => part(cart, 'checkout-button')).not.toBeNull();
     await userEvent.click(part(cart, 'checkout-button')!);
-    await expect.poll(() => part(cart, 'error')?.textContent, { message: url }).toContain('not a secure https:// link');
+    await expect.poll(() => topError(cart)?.textContent, { message: url }).toContain('not a secure https:// link');
     expect(part(cart, 'retry-button')).toBeNull();
   }
   expect(open).not.toHaveBeenCalled();

@@ -262,6 +262,12 @@ export const cartDrawerStyles = [
       font-weight: 600;
     }
 
+    /* A failed change beside its line: under the line, across all of it. */
+    .line > .error {
+      grid-column: 1 / -1;
+      margin-block: 0;
+    }
+
     .footer {
       padding: 16px 20px;
       border-block-start: 1px solid color-mix(in srgb, var(--live-shop-cart-color) 12%, transparent);

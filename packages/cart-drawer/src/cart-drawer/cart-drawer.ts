@@ -7,7 +7,8 @@ import { httpsUrl } from '../https-url.js';
 import { formatMoney } from '@live-shop/overlay-cards';
 import { withDefaults, type CartStrings } from '../strings.js';
 import { VERSION } from '../version.js';
-import { CartController } from './cart-controller.js';
+import { CartController, type Failure } from './cart-controller.js';
+import { renderFailure } from './cart-failure.js';
 import { renderLine } from './cart-line.js';
 import { cartDrawerStyles } from './cart-drawer.styles.js';
 import { slide } from './slide.js';
@@ -42,7 +43,7 @@ function deepActiveElement(): HTMLElement | undefined {
  * @csspart close-button - The close button.
  * @csspart body - The scrolling list area.
  * @csspart progress - The bar shown while a change is being saved.
- * @csspart error - The error message and its retry button.
+ * @csspart error - A failure's message and its retry button: beside the line a failed change was made on, else above the lines.
  * @csspart retry-button - The retry button.
  * @csspart loading - The message shown while the cart first loads.
  * @csspart empty - The empty-cart message.
@@ -183,6 +184,9 @@ export class CartDrawer extends LitElement {
     const { cart, failure, announcement } = this.#state;
     const busy = this.#state.pending > 0;
     const empty = !cart || cart.lines.length === 0;
+    // A failed change made on a line shows beside it while the line is on screen; anything
+    // else (loading, adding, checkout, or a line that has gone) shows above the lines.
+    const besideLine = failure?.lineId !== undefined && cart?.lines.some((line) => line.id === failure.lineId) === true;
     return html`
       <dialog
         part="panel"
@@ -200,15 +204,8 @@ export class CartDrawer extends LitElement {
         </header>
         <div part="body" class="body" aria-busy=${busy ? 'true' : 'false'}>
           ${busy ? html`<div part="progress" class="progress" role="progressbar" aria-label=${strings.updating}></div>` : nothing}
-          ${failure
-            ? html`<div part="error" class="error" role="alert">
-                <p>${failure.message}</p>
-                ${failure.retry
-                  ? html`<button part="retry-button" class="retry" type="button" @click=${failure.retry}>${strings.retry}</button>`
-                  : nothing}
-              </div>`
-            : nothing}
-          ${this.#renderContents(cart, strings, busy)}
+          ${failure && !besideLine ? renderFailure(failure, strings) : nothing}
+          ${this.#renderContents(cart, strings, busy, besideLine ? failure : undefined)}
         </div>
         ${empty ? nothing : this.#renderFooter(cart, strings, busy)}
         <div class="visually-hidden" role="status">${announcement}</div>
@@ -216,7 +213,7 @@ export class CartDrawer extends LitElement {
     `;
   }
 
-  #renderContents(cart: Cart | undefined, strings: CartStrings, busy: boolean): TemplateResult {
+  #renderContents(cart: Cart | undefined, strings: CartStrings, busy: boolean, lineFailure: Failure | undefined): TemplateResult {
     if (!cart) return html`<p part=${busy ? 'loading' : 'empty'} class="empty">${busy ? strings.loading : strings.empty}</p>`;
     const lineIds = new Set(cart.lines.map((line) => line.id));
     // Warnings about no line on screen (an item that was not added) go above the lines.
@@ -231,10 +228,11 @@ export class CartDrawer extends LitElement {
               (line) => line.id,
               (line) =>
                 renderLine(line, {
-                strings,
-                locale: this.locale,
-                busy,
-                warnings: cart.warnings,
+                  strings,
+                  locale: this.locale,
+                  busy,
+                  warnings: cart.warnings,
+                  failure: lineFailure?.lineId === line.id ? lineFailure : undefined,
                   setQuantity: this.#setQuantity,
                   remove: this.#remove,
                 }),
@@ -344,13 +342,13 @@ export class CartDrawer extends LitElement {
   #setQuantity = (line: CartLine, quantity: number): void => {
     if (quantity <= 0) this.#remove(line);
     else if (this.#state.pending === 0 && quantity !== line.quantity) {
-      void this.#state.call((adapter) => adapter.updateLines([{ id: line.id, quantity }]));
+      void this.#state.call((adapter) => adapter.updateLines([{ id: line.id, quantity }]), { lineId: line.id });
     }
   };
 
   #remove = async (line: CartLine): Promise<void> => {
     if (this.#state.pending > 0) return;
-    if (!(await this.#state.call((adapter) => adapter.removeLines([line.id])))) return;
+    if (!(await this.#state.call((adapter) => adapter.removeLines([line.id]), { lineId: line.id }))) return;
     await this.updateComplete;
     // The focused button went with its line; without this, focus would fall to the page.
     if (this.open && !this.renderRoot.querySelector(':focus')) this.renderRoot.querySelector<HTMLElement>('#title')?.focus();

@@ -4,6 +4,8 @@ import { live } from 'lit/directives/live.js';
 import type { CartLine, CartWarning } from '../commerce-adapter.js';
 import { fill, formatMoney } from '@live-shop/overlay-cards';
 import type { CartStrings } from '../strings.js';
+import type { Failure } from './cart-controller.js';
+import { renderFailure } from './cart-failure.js';
 
 export interface LineContext {
   strings: CartStrings;
@@ -14,6 +16,8 @@ export interface LineContext {
    */
   busy: boolean;
   warnings: readonly CartWarning[];
+  /** A change made on this line that failed: shown beside it, with its Try again. */
+  failure: Failure | undefined;
   setQuantity(line: CartLine, quantity: number): void;
   remove(line: CartLine): void;
 }
@@ -44,7 +48,7 @@ function onQuantityChange(event: Event, line: CartLine, context: LineContext): v
   context.setQuantity(line, quantity);
 }
 
-/** One cart line: image, title, variant, price, quantity stepper, remove, and its warnings. */
+/** One cart line: image, title, variant, price, quantity stepper, remove, its warnings, and the failure of a change made on it. */
 export function renderLine(line: CartLine, context: LineContext): TemplateResult {
   const { strings, locale, busy } = context;
   const names = { title: line.title };
@@ -103,6 +107,7 @@ export function renderLine(line: CartLine, context: LineContext): TemplateResult
         ${warnings.map((warning) => html`<p part="warning" class="warning">${warning.message}</p>`)}
       </div>
       <p part="line-total" class="line-total">${formatMoney(line.lineTotal, locale)}</p>
+      ${context.failure ? renderFailure(context.failure, strings) : nothing}
     </li>
   `;
 }

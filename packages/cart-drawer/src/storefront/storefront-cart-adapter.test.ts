@@ -427,6 +427,24 @@ describe('never twice', () => {
     expect((await cart.getCart()).lines.map((candidate) => candidate.quantity)).toEqual([1]);
   });
 
+  test('the same add again after another change, or after the cart expired, is not taken for a double click', async () => {
+    const cart = adapter({ dedupeMs: 60_000 }); // everything below is "within dedupeMs"
+    const line = { merchandiseId: ids.shirtM, quantity: 1 };
+    const added = await cart.addLines([line]);
+    await cart.removeLines([added.lines[0]!.id]);
+    expect((await cart.addLines([line])).lines.map((candidate) => candidate.quantity)).toEqual([1]);
+    expect(executed('cartLinesAdd')).toBe(1);
+
+    // The cart expires; a change finds out and forgets it, and the same add makes a new cart.
+    const expiredId = (await cart.getCart()).id;
+    fake.reset();
+    await expect(cart.updateLines([{ id: added.lines[0]!.id, quantity: 2 }])).rejects.toMatchObject({ code: 'line_not_found' });
+    const again = await cart.addLines([line]);
+    expect(again.id).not.toBe(expiredId);
+    expect(again.lines.map((candidate) => [candidate.merchandiseId, candidate.quantity])).toEqual([[ids.shirtM, 1]]);
+    expect(fake.carts().map((stored) => stored.id)).toEqual([again.id]);
+  });
+
   test('quick changes run one at a time, in order', async () => {
     const cart = adapter();
     const first = await cart.addLines([{ merchandiseId: ids.mugOne, quantity: 1 }]);

@@ -26,9 +26,10 @@ export interface StorefrontCartAdapterOptions extends StorefrontClientOptions {
   /** The currency of the cart before the store has made one; default USD (then the store's). */
   currencyCode?: string;
   /**
-   * Two identical `addLines` calls this close together (in ms) add once: the second gets
-   * the first's result (unless the first failed). A double click on Add must not buy two,
-   * whatever the caller does; the drawer does not dedupe. Default 500; 0 turns it off.
+   * Two identical `addLines` calls this close together (in ms), with no other change of
+   * the cart between them, add once: the second gets the first's result (unless the first
+   * failed). A double click on Add must not buy two, whatever the caller does; the drawer
+   * does not dedupe. Default 500; 0 turns it off.
    */
   dedupeMs?: number;
   /** A client to share (e.g. with `hydrateProducts`); by default one is made from these options. */
@@ -90,7 +91,8 @@ function toLineInputs(lines: readonly CartLineInput[]) {
  *   retryable `CommerceError` `unavailable`, and the last cart is still there.
  * - An add is never applied twice: before trying again an add that may have reached the
  *   store (a 5xx, a lost answer), the cart is read again, and if the quantity of what was
- *   added changed, the add is done. Two identical adds within `dedupeMs` add once.
+ *   added changed, the add is done. Two identical adds within `dedupeMs`, with no other
+ *   change between them, add once.
  */
 export class StorefrontCartAdapter implements CommerceAdapter {
   /** The Storefront client, for other requests to the same store (e.g. `hydrateProducts`). */
@@ -151,6 +153,7 @@ export class StorefrontCartAdapter implements CommerceAdapter {
 
   async updateLines(updates: readonly CartLineUpdate[]): Promise<Cart> {
     for (const update of updates) checkQuantity(update.quantity, 0, this.#strings);
+    this.#recentAdds.clear(); // an add after this is the viewer's next step, not a double click
     const lines = updates.map(({ id, quantity }) => ({ id, quantity }));
     return this.#copy(
       await this.#enqueue(() =>
@@ -166,6 +169,7 @@ export class StorefrontCartAdapter implements CommerceAdapter {
 
   async removeLines(lineIds: readonly string[]): Promise<Cart> {
     const ids = [...lineIds];
+    this.#recentAdds.clear();
     return this.#copy(
       await this.#enqueue(() =>
         this.#change(`remove ${JSON.stringify(ids)}`, (now) => {
@@ -231,6 +235,8 @@ export class StorefrontCartAdapter implements CommerceAdapter {
   }
 
   #switchTo(id: string | undefined): void {
+    // An earlier add's result is another cart's: never hand it out for a new add.
+    this.#recentAdds.clear();
     this.#cartId = id;
     this.#cart = undefined;
     this.#updatedAt = undefined;
