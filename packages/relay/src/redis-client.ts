@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createClient } from 'redis';
 
 export type RedisClient = ReturnType<typeof createClient>;
@@ -41,4 +42,28 @@ export function redisWarning(part: string): (error: Error) => void {
     last = error.message;
     process.emitWarning(`${part}: ${error.message}`, 'LiveShopRelayWarning');
   };
+}
+
+/**
+ * A Lua script run with `EVALSHA`, falling back to `EVAL` (which also caches it) the first
+ * time a Redis meets it, or after a restart or `SCRIPT FLUSH`.
+ */
+export class RedisScript {
+  readonly #source: string;
+  readonly #sha: string;
+
+  constructor(source: string) {
+    this.#source = source;
+    this.#sha = createHash('sha1').update(source).digest('hex');
+  }
+
+  async run<T>(client: RedisClient, keys: readonly string[], args: readonly string[]): Promise<T> {
+    const rest = [String(keys.length), ...keys, ...args];
+    try {
+      return await client.sendCommand<T>(['EVALSHA', this.#sha, ...rest]);
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+      return client.sendCommand<T>(['EVAL', this.#source, ...rest]);
+    }
+  }
 }

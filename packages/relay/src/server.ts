@@ -15,6 +15,8 @@ import { attachSockets, type RelayIo } from './socket.js';
 import { RedisSocketAdapter } from './cluster/redis-socket-adapter.js';
 import { CONNECTION_STATE_RECOVERY } from './cluster/resume.js';
 import { RedisViewerCounts } from './cluster/viewer-counts.js';
+import { RedisAudienceTallies } from './cluster/audience-tallies.js';
+import { createRedisClient, redisWarning } from './redis-client.js';
 import { openEventLog } from './storage/open-event-log.js';
 import { openOrderStore } from './storage/open-order-store.js';
 import type { OrderStore } from './storage/order-store.js';
@@ -117,7 +119,10 @@ export function createRelay(options: RelayOptions = {}): RelayServer {
   const shows = new ShowRegistry({ log, now, snapshotLagMs: options.snapshotLagMs ?? DEFAULT_SNAPSHOT_LAG_MS });
   // Several relay processes on one Redis: socket.io's Redis adapter and connection-state recovery.
   const scaleOut = options.redisUrl ? new RedisSocketAdapter({ url: options.redisUrl }) : undefined;
-  const viewerCounts = options.redisUrl ? new RedisViewerCounts({ url: options.redisUrl, now }) : undefined;
+  // One connection for the audience's shared counts: viewers, reactions and poll votes.
+  const audienceClient = options.redisUrl ? createRedisClient(options.redisUrl, redisWarning('Redis audience tallies')) : undefined;
+  const viewerCounts = audienceClient ? new RedisViewerCounts({ client: audienceClient, now }) : undefined;
+  const tallies = audienceClient ? new RedisAudienceTallies({ client: audienceClient }) : undefined;
 
   const app = Fastify({ logger: options.logger ?? false, bodyLimit, frameworkErrors: frameworkErrorHandler(bodyLimit) });
   // Only JSON bodies: without this, a text/plain body would reach the routes as a string.
@@ -147,11 +152,12 @@ export function createRelay(options: RelayOptions = {}): RelayServer {
   attachSockets(io, shows, tokens, { resumable: scaleOut !== undefined });
   // The order file is opened once the event log holds the data directory's lock.
   const stored = shows.load().then(() => orders.open());
-  const ready = scaleOut ? Promise.all([stored, scaleOut.start(io), viewerCounts?.start()]).then(() => {}) : stored;
+  const audienceReady = audienceClient && viewerCounts ? audienceClient.connect().then(() => viewerCounts.start()) : undefined;
+  const ready = scaleOut ? Promise.all([stored, scaleOut.start(io), audienceReady]).then(() => {}) : stored;
   // Reported by relay.ready, listen() and the shows methods, not as an unhandled rejection.
   ready.catch(() => {});
   // After attachSockets: its handshake middleware runs first.
-  const audience = new Audience({ io, shows, now, secret, ...(viewerCounts ? { viewerCounts } : {}) }, options.audience);
+  const audience = new Audience({ io, shows, now, secret, ...(viewerCounts ? { viewerCounts } : {}), ...(tallies ? { tallies } : {}) }, options.audience);
   void app.register(async (api) => registerModerationRoutes(api, { tokens, audience }));
   // Static files of its own build: the relay never imports the console's (browser) code.
   if (options.console !== false) registerConsole(app);
@@ -164,6 +170,7 @@ export function createRelay(options: RelayOptions = {}): RelayServer {
   app.addHook('preClose', async () => {
     await audience.close();
     await viewerCounts?.close();
+    if (audienceClient?.isOpen) await audienceClient.close();
   });
   app.addHook('onClose', async () => {
     await orders.close();

@@ -29,6 +29,8 @@ import { DEFAULT_REACTION_RATE, ReactionTally } from './reactions.js';
 import { Refusal, intentError, waitText } from './refusal.js';
 import { Presence } from './viewers.js';
 import type { ViewerCounts } from '../cluster/viewer-counts.js';
+import type { AudienceTallies } from '../cluster/audience-tallies.js';
+import { ClusterTally, ROLLUP_ID_PREFIX } from './cluster-tally.js';
 
 /** Repeating timers: the real ones by default; tests pass a hand-driven one. */
 export interface Intervals {
@@ -80,6 +82,11 @@ export interface AudienceContext {
   secret: Uint8Array;
   /** Several relay processes (Redis): viewer counts summed across them (cluster/viewer-counts.ts). */
   viewerCounts?: ViewerCounts;
+  /**
+   * Several relay processes (Redis): reactions and poll votes counted across them
+   * (cluster/audience-tallies.ts, audience/cluster-tally.ts). Without: in this process.
+   */
+  tallies?: AudienceTallies;
 }
 
 export const DEFAULT_TICK_MS = 250;
@@ -92,11 +99,18 @@ export function viewerRoom(show: string, viewerId: string): string {
   return `viewer:${show}:${viewerId}`;
 }
 
+/** Reactions and polls counted by this process alone. */
+interface LocalTally {
+  reactions: ReactionTally;
+  polls: PollTally;
+}
+
 /** One show's audience: reactions, polls, presence and its timer. */
 interface ShowAudience {
   show: string;
-  reactions: ReactionTally;
-  polls: PollTally;
+  /** One of these: counted here (one relay process), or across relays in Redis (`tallies`). */
+  local: LocalTally | undefined;
+  cluster: ClusterTally | undefined;
   presence: Presence;
   /** Sockets of the show, moderators and producers included. */
   sockets: number;
@@ -145,10 +159,12 @@ export class Audience {
   readonly #logEveryTicks: number;
   readonly #intervals: Intervals;
   readonly #viewerCounts: ViewerCounts | undefined;
+  readonly #tallies: AudienceTallies | undefined;
+  readonly #logEveryMs: number;
   readonly #audiences = new Map<string, ShowAudience>();
   /** Ids of the events this writes to the log, until the log hands them back. */
   readonly #own = new Set<string>();
-  /** Writes to the log under way. */
+  /** Writes to the log under way, and rounds of the cluster tallies. */
   readonly #writing = new Set<Promise<unknown>>();
   #closed = false;
 
@@ -164,8 +180,10 @@ export class Audience {
     this.#tickMs = options.tickMs ?? DEFAULT_TICK_MS;
     const logEveryMs = options.logEveryMs ?? DEFAULT_LOG_EVERY_MS;
     this.#logEveryTicks = logEveryMs > 0 ? Math.max(1, Math.round(logEveryMs / this.#tickMs)) : 0;
+    this.#logEveryMs = this.#logEveryTicks * this.#tickMs;
     this.#intervals = options.intervals ?? realIntervals;
     this.#viewerCounts = context.viewerCounts;
+    this.#tallies = context.tallies;
     this.moderation = new Moderation(options.moderationStore ?? new MemoryModerationStore(), shows, now);
     this.chat = new Chat({
       shows,
@@ -175,7 +193,12 @@ export class Audience {
       toAuthor: (show, viewerId, envelope) => io.to(viewerRoom(show, viewerId)).emit(SOCKET_EVENTS.live, [envelope]),
     });
 
-    shows.onAppend((show, envelopes) => this.#observe(show, envelopes));
+    if (this.#tallies) {
+      shows.onEvents((show, envelopes) => this.#follow(show, envelopes));
+      shows.onAppend((show, envelopes) => this.#observeShared(show, envelopes));
+    } else {
+      shows.onAppend((show, envelopes) => this.#observe(show, envelopes));
+    }
     io.use((socket, next) => {
       const { viewerId } = (typeof socket.handshake.auth === 'object' && socket.handshake.auth !== null ? socket.handshake.auth : {}) as { viewerId?: unknown };
       socket.data.viewerId = this.#ids.forHandshake(socket.data.show, viewerId);
@@ -207,7 +230,7 @@ export class Audience {
     return this.#audiences.get(show)?.presence.count ?? 0;
   }
 
-  /** Resolves once the log writes under way (reaction counts, tallies, viewer count) are done. */
+  /** Resolves once the log writes under way (reaction counts, tallies, viewer count), and the rounds of cluster tallies, are done. */
   async flushed(): Promise<void> {
     while (this.#writing.size > 0) await Promise.allSettled([...this.#writing]);
   }
@@ -220,7 +243,7 @@ export class Audience {
       audience.stop?.();
       audience.stop = undefined;
       // Not the viewer count: closing the sockets has just made it 0, which says nothing.
-      writes.push(this.#writeRollups(audience, { viewers: false }));
+      writes.push(this.#writeRollups(audience, { viewers: false, last: true }));
     }
     await Promise.all(writes);
     await this.flushed();
@@ -229,16 +252,9 @@ export class Audience {
   #audience(show: string): ShowAudience {
     let audience = this.#audiences.get(show);
     if (!audience) {
-      // The latest state, computed in this same step from the snapshot cache, so that no
-      // event is counted twice or missed: later ones reach #observe.
-      const snapshot = this.#shows.snapshot(show);
-      const timeline = new ShowTimeline({ audience: 'on-arrival', base: snapshot.base });
-      timeline.add(snapshot.events);
-      const state = timeline.stateAt(Number.POSITIVE_INFINITY);
       audience = {
         show,
-        reactions: new ReactionTally(state.reactions),
-        polls: new PollTally(state.polls),
+        ...this.#tally(show),
         presence: new Presence(this.#viewerCounts?.show(show)),
         sockets: 0,
         ticks: 0,
@@ -247,6 +263,22 @@ export class Audience {
       this.#audiences.set(show, audience);
     }
     return audience;
+  }
+
+  /**
+   * A show's tally, from the log so far, taken in this same step from the cache, so that
+   * no event is counted twice or missed: later ones reach #observe (#follow).
+   */
+  #tally(show: string): Pick<ShowAudience, 'local' | 'cluster'> {
+    if (this.#tallies) {
+      // Every event, with its seq: a poll's seq is the key of its votes in Redis.
+      return { local: undefined, cluster: new ClusterTally(show, this.#tallies, this.#shows.cachedAfter(show, 0) ?? []) };
+    }
+    const snapshot = this.#shows.snapshot(show);
+    const timeline = new ShowTimeline({ audience: 'on-arrival', base: snapshot.base });
+    timeline.add(snapshot.events);
+    const state = timeline.stateAt(Number.POSITIVE_INFINITY);
+    return { local: { reactions: new ReactionTally(state.reactions), polls: new PollTally(state.polls) }, cluster: undefined };
   }
 
   #onConnection(socket: RelaySocket): void {
@@ -281,10 +313,12 @@ export class Audience {
   /** What a joining socket needs besides the snapshot: the live values now, and its own shadow messages. */
   #catchUp(socket: RelaySocket, audience: ShowAudience, sender: Sender): void {
     const batch: AnyLiveEnvelope[] = [];
-    const totals = audience.reactions.totals;
+    const { local, cluster } = audience;
+    const totals = cluster ? { ...cluster.totals } : (local?.reactions.totals ?? {});
     if (Object.keys(totals).length > 0) batch.push(this.#live(audience.show, 'reaction.tick', { counts: {}, totals }));
     batch.push(this.#live(audience.show, 'viewers.count', { count: audience.presence.count }));
-    for (const results of audience.polls.openResults()) batch.push(this.#live(audience.show, 'poll.results', results));
+    const openPolls = cluster ? cluster.openResults() : (local?.polls.openResults() ?? []);
+    for (const results of openPolls) batch.push(this.#live(audience.show, 'poll.results', results));
     batch.push(...this.chat.shadowMessagesOf(sender.show, sender.viewerId));
     // Not socket.emit(): with connection-state recovery on (redisUrl), that goes through the
     // Redis adapter (a copy for every relay) and its offset would replace the relay's own.
@@ -302,7 +336,8 @@ export class Audience {
     if (!taken.ok) {
       throw new Refusal(429, 'rate_limited', `You are sending reactions too fast; wait ${waitText(taken.retryAfterMs)}.`, undefined, taken.retryAfterMs);
     }
-    audience.reactions.add(kind);
+    if (audience.cluster) audience.cluster.react(kind);
+    else audience.local?.reactions.add(kind);
     this.#wake(audience);
     return {};
   }
@@ -315,9 +350,18 @@ export class Audience {
     if (!taken.ok) {
       throw new Refusal(429, 'rate_limited', `You are voting too fast; wait ${waitText(taken.retryAfterMs)} and vote again.`, undefined, taken.retryAfterMs);
     }
+    const { cluster, local } = audience;
+    if (cluster) {
+      // A poll opened through another relay, whose notice has not come yet: read the log.
+      if (!cluster.has(pollId)) await this.#shows.catchUp(sender.show);
+      const result = await cluster.vote(sender.viewerId, pollId, optionId, this.#now());
+      this.#wake(audience);
+      return result;
+    }
+    if (!local) throw new Error('A show audience has no tally.');
     // A poll opened through another relay of a shared log: read it from the show's state.
-    if (!audience.polls.has(pollId)) audience.polls.adopt((await this.#shows.state(sender.show)).state.polls);
-    const result = audience.polls.vote(sender.viewerId, pollId, optionId, this.#now());
+    if (!local.polls.has(pollId)) local.polls.adopt((await this.#shows.state(sender.show)).state.polls);
+    const result = local.polls.vote(sender.viewerId, pollId, optionId, this.#now());
     this.#wake(audience);
     return result;
   }
@@ -325,17 +369,57 @@ export class Audience {
   /** Follows the log: poll events, and reaction ticks that were not written here. */
   #observe(show: string, envelopes: readonly AnyEnvelope[]): void {
     const audience = this.#audiences.get(show);
+    const local = audience?.local;
     for (const envelope of envelopes) {
-      if (this.#own.delete(envelope.id) || !audience) continue;
+      if (this.#own.delete(envelope.id) || !audience || !local) continue;
       if (envelope.type === 'reaction.tick') {
-        audience.reactions.addLogged(envelope.data.counts);
+        local.reactions.addLogged(envelope.data.counts);
       } else if (envelope.type === 'poll.open' || envelope.type === 'poll.close' || envelope.type === 'poll.results') {
-        const final = audience.polls.observe(envelope);
+        const final = local.polls.observe(envelope);
         // The final tally lands on the frame of the close, right after it.
         if (final) {
-          this.#writeOwn(show, { type: 'poll.results', data: final, pdt: envelope.pdt }).catch(() => audience.polls.restoreUnlogged(final.pollId));
+          this.#writeOwn(show, { type: 'poll.results', data: final, pdt: envelope.pdt }).catch(() => local.polls.restoreUnlogged(final.pollId));
         }
       } else continue;
+      this.#wake(audience);
+    }
+  }
+
+  /** Cluster tallies: follows every relay's events (polls opened and closed, the log's reaction ticks). */
+  #follow(show: string, envelopes: readonly AnyEnvelope[]): void {
+    const audience = this.#audiences.get(show);
+    if (!audience?.cluster) return;
+    let changed = false;
+    for (const envelope of envelopes) {
+      audience.cluster.observe(envelope);
+      changed ||= envelope.type === 'reaction.tick' || envelope.type.startsWith('poll.');
+    }
+    if (changed) this.#wake(audience);
+  }
+
+  /**
+   * Cluster tallies: what the events appended through this relay ask of it (the others
+   * see to theirs): a `poll.close` closes the poll in Redis and writes its final counts;
+   * a `poll.results` (a producer's) becomes the poll's counts on every relay.
+   */
+  #observeShared(show: string, envelopes: readonly AnyEnvelope[]): void {
+    for (const envelope of envelopes) {
+      if (this.#own.delete(envelope.id)) continue;
+      if (envelope.type !== 'poll.close' && envelope.type !== 'poll.results') continue;
+      // Even with no socket of the show here: no other relay does it.
+      const audience = this.#audience(envelope.show);
+      const cluster = audience.cluster as ClusterTally;
+      const { pollId } = envelope.data;
+      if (envelope.type === 'poll.results') {
+        this.#track(cluster.setResults(pollId, envelope.data.counts)).catch(() => {});
+      } else {
+        // The final tally lands on the frame of the close, right after it.
+        const written = cluster.closePoll(pollId).then(async (final) => {
+          if (!final) return;
+          await this.#writeOwn(show, { type: 'poll.results', data: final, pdt: envelope.pdt }).catch(() => cluster.releasePoll(pollId));
+        });
+        this.#track(written).catch(() => {});
+      }
       this.#wake(audience);
     }
   }
@@ -348,56 +432,113 @@ export class Audience {
 
   #tick(audience: ShowAudience): void {
     const ticks = ++audience.ticks;
+    const { show, local, cluster, presence } = audience;
+    const pollsDue = ticks % POLL_RESULTS_EVERY_TICKS === 0;
     const batch: AnyLiveEnvelope[] = [];
-    const tick = audience.reactions.takeTick();
-    if (tick) batch.push(this.#live(audience.show, 'reaction.tick', tick));
-    if (ticks % POLL_RESULTS_EVERY_TICKS === 0) {
-      for (const results of audience.polls.takeLive()) batch.push(this.#live(audience.show, 'poll.results', results));
+    if (local) {
+      const tick = local.reactions.takeTick();
+      if (tick) batch.push(this.#live(show, 'reaction.tick', tick));
+      if (pollsDue) for (const results of local.polls.takeLive()) batch.push(this.#live(show, 'poll.results', results));
     }
     if (ticks % VIEWERS_COUNT_EVERY_TICKS === 0) {
-      const count = audience.presence.takeLive();
-      if (count !== undefined) batch.push(this.#live(audience.show, 'viewers.count', { count }));
+      const count = presence.takeLive();
+      if (count !== undefined) batch.push(this.#live(show, 'viewers.count', { count }));
     }
-    // To this process's sockets only: each relay process tallies its own sockets' intents
-    // (a cluster-wide tally is future work, see the README).
-    if (batch.length > 0) this.#io.local.to(showRoom(audience.show)).emit(SOCKET_EVENTS.live, batch);
-    if (this.#logEveryTicks > 0 && ticks % this.#logEveryTicks === 0) void this.#writeRollups(audience);
+    this.#emitLive(show, batch);
+    if (cluster) this.#round(audience, cluster, pollsDue);
+    if (this.#logEveryTicks > 0 && ticks % this.#logEveryTicks === 0) void this.#track(this.#writeRollups(audience));
     // Nobody left and nothing left to send: the log gets what it lacks, and the timer stops
     // until the next connection or intent.
-    if (audience.sockets === 0 && !audience.reactions.livePending && !audience.polls.livePending && !audience.presence.livePending) {
+    const tallied = cluster ? !cluster.busy : !local?.reactions.livePending && !local?.polls.livePending;
+    if (audience.sockets === 0 && tallied && !presence.livePending) {
       audience.stop?.();
       audience.stop = undefined;
-      void this.#writeRollups(audience);
+      void this.#track(this.#writeRollups(audience, { last: true }));
     }
   }
 
-  /** Writes the reaction counts, poll tallies and viewer count the log does not have yet. */
-  async #writeRollups(audience: ShowAudience, { viewers = true } = {}): Promise<void> {
+  /**
+   * Cluster tallies: this tick's round in Redis (this relay's reactions in, everyone's
+   * out, and the polls' counts every 2nd tick); what changed goes to this relay's sockets.
+   */
+  #round(audience: ShowAudience, cluster: ClusterTally, withPolls: boolean): void {
+    // Nobody to tell here, and nothing to add.
+    if (audience.sockets === 0 && !cluster.busy) return;
+    const round = cluster.round(withPolls);
+    if (!round) return;
+    const sent = round.then(
+      (news) => {
+        const batch: AnyLiveEnvelope[] = [];
+        if (news.reactions) batch.push(this.#live(audience.show, 'reaction.tick', news.reactions));
+        for (const results of news.polls) batch.push(this.#live(audience.show, 'poll.results', results));
+        this.#emitLive(audience.show, batch);
+      },
+      // Redis is unreachable (its client warns): the reactions wait for the next round.
+      () => {},
+    );
+    void this.#track(sent);
+  }
+
+  /** To this process's sockets only: every relay sends its own sockets their live news. */
+  #emitLive(show: string, batch: AnyLiveEnvelope[]): void {
+    if (batch.length > 0) this.#io.local.to(showRoom(show)).emit(SOCKET_EVENTS.live, batch);
+  }
+
+  /**
+   * Writes the reaction counts, poll tallies and viewer count the log does not have yet.
+   * With cluster tallies, the reactions and tallies of every relay: in one relay's write
+   * per log period, or at once when `last` (this relay stops following the show).
+   */
+  async #writeRollups(audience: ShowAudience, { viewers = true, last = false } = {}): Promise<void> {
     if (this.#logEveryTicks === 0) return;
-    const { show } = audience;
+    const { show, local, cluster } = audience;
     const writes: Promise<unknown>[] = [];
-    const counts = audience.reactions.takeUnlogged();
-    if (counts) writes.push(this.#writeOwn(show, { type: 'reaction.tick', data: { counts } }).catch(() => audience.reactions.restoreUnlogged(counts)));
-    for (const results of audience.polls.takeUnlogged()) {
-      writes.push(this.#writeOwn(show, { type: 'poll.results', data: results }).catch(() => audience.polls.restoreUnlogged(results.pollId)));
+    if (local) {
+      const counts = local.reactions.takeUnlogged();
+      if (counts) writes.push(this.#writeOwn(show, { type: 'reaction.tick', data: { counts } }).catch(() => local.reactions.restoreUnlogged(counts)));
+      for (const results of local.polls.takeUnlogged()) {
+        writes.push(this.#writeOwn(show, { type: 'poll.results', data: results }).catch(() => local.polls.restoreUnlogged(results.pollId)));
+      }
     }
+    if (cluster) writes.push(this.#writeShared(show, cluster, last));
     const count = viewers ? audience.presence.takeUnlogged() : undefined;
     if (count !== undefined) writes.push(this.#writeOwn(show, { type: 'viewers.count', data: { count } }).catch(() => audience.presence.restoreUnlogged()));
     await Promise.all(writes);
   }
 
+  /** Cluster tallies: claims what the log lacks (see ClusterTally.claim) and writes it; gives back what failed. */
+  async #writeShared(show: string, cluster: ClusterTally, last: boolean): Promise<void> {
+    const period = last ? undefined : Math.floor(this.#now() / this.#logEveryMs);
+    const rollup = await cluster.claim(period).catch(() => undefined);
+    if (!rollup) return;
+    const { reactions, polls, claim } = rollup;
+    const writes: Promise<unknown>[] = [];
+    if (reactions) {
+      writes.push(this.#writeOwn(show, { type: 'reaction.tick', data: { counts: reactions } }).catch(() => cluster.release({ reactions, polls: [] })));
+    }
+    for (const [index, results] of polls.entries()) {
+      const failed = { reactions: {}, polls: claim.polls.slice(index, index + 1) };
+      writes.push(this.#writeOwn(show, { type: 'poll.results', data: results }).catch(() => cluster.release(failed)));
+    }
+    await Promise.all(writes.map((write) => write.catch(() => {})));
+  }
+
   /** Appends an event this wrote itself (so #observe does not count it a second time). */
   #writeOwn(show: string, input: EventInput): Promise<AnyEnvelope> {
-    const id = randomUUID();
+    // With cluster tallies, every relay tells the rollups in the log by their id (see ClusterTally).
+    const id = this.#tallies ? `${ROLLUP_ID_PREFIX}${randomUUID()}` : randomUUID();
     this.#own.add(id);
-    const written = this.#shows.append(show, { ...input, id });
-    this.#writing.add(written);
-    const forget = () => this.#writing.delete(written);
-    written.then(forget, () => {
-      forget();
-      this.#own.delete(id);
-    });
+    const written = this.#track(this.#shows.append(show, { ...input, id }));
+    written.catch(() => this.#own.delete(id));
     return written;
+  }
+
+  /** Counts `work` in what {@link flushed} waits for. */
+  #track<T>(work: Promise<T>): Promise<T> {
+    this.#writing.add(work);
+    const forget = () => this.#writing.delete(work);
+    work.then(forget, forget);
+    return work;
   }
 
   #live<T extends LiveEventType>(show: string, type: T, data: LiveDataMap[T]): AnyLiveEnvelope {

@@ -23,8 +23,35 @@ export interface PollResults {
   counts: Record<string, number>;
 }
 
-function zeroCounts(options: readonly string[]): Record<string, number> {
+export function zeroCounts(options: readonly string[]): Record<string, number> {
   return Object.fromEntries(options.map((option) => [option, 0]));
+}
+
+/** What a poll must be for a vote to count: the refusals, whoever keeps the tally (this relay, or Redis). */
+export interface VotablePoll {
+  options: readonly string[];
+  closed: boolean;
+  closesAt: number | undefined;
+}
+
+/** Refuses a vote in an unknown or closed poll, or for an option the poll does not have. */
+export function checkVote(poll: VotablePoll | undefined, pollId: string, optionId: string, now: number): asserts poll is VotablePoll {
+  if (!poll) {
+    throw new Refusal(404, 'poll_not_found', `There is no poll "${pollId.slice(0, 80)}" in this show; vote in a poll the show has opened.`, 'pollId');
+  }
+  if (poll.closed || (poll.closesAt !== undefined && now >= poll.closesAt)) throw pollClosed();
+  if (!poll.options.includes(optionId)) {
+    throw new Refusal(400, 'unknown_option', `"${optionId.slice(0, 80)}" is not an option of this poll; use one of: ${poll.options.join(', ')}.`, 'optionId');
+  }
+}
+
+export function pollClosed(): Refusal {
+  return new Refusal(409, 'poll_closed', 'This poll is closed; votes are no longer counted.', 'pollId');
+}
+
+/** The refusal of a vote for another option than the viewer's first. */
+export function alreadyVoted(earlier: string): Refusal {
+  return new Refusal(409, 'already_voted', `You already voted for "${earlier}" in this poll; one vote per viewer counts.`, 'optionId');
 }
 
 /**
@@ -114,20 +141,10 @@ export class PollTally {
   /** Counts a vote, or refuses it: unknown poll or option, closed poll, another option already chosen. */
   vote(viewerId: string, pollId: string, optionId: string, now: number): { optionId: string } {
     const poll = this.#polls.get(pollId);
-    if (!poll) {
-      throw new Refusal(404, 'poll_not_found', `There is no poll "${pollId.slice(0, 80)}" in this show; vote in a poll the show has opened.`, 'pollId');
-    }
-    if (poll.closed || (poll.closesAt !== undefined && now >= poll.closesAt)) {
-      throw new Refusal(409, 'poll_closed', 'This poll is closed; votes are no longer counted.', 'pollId');
-    }
-    if (!poll.options.includes(optionId)) {
-      throw new Refusal(400, 'unknown_option', `"${optionId.slice(0, 80)}" is not an option of this poll; use one of: ${poll.options.join(', ')}.`, 'optionId');
-    }
+    checkVote(poll, pollId, optionId, now);
     const earlier = poll.votes.get(viewerId);
     if (earlier === optionId) return { optionId };
-    if (earlier !== undefined) {
-      throw new Refusal(409, 'already_voted', `You already voted for "${earlier}" in this poll; one vote per viewer counts.`, 'optionId');
-    }
+    if (earlier !== undefined) throw alreadyVoted(earlier);
     poll.votes.set(viewerId, optionId);
     // A computed key defines an own property whatever the option id (even "__proto__").
     poll.counts = { ...poll.counts, [optionId]: (poll.counts[optionId] ?? 0) + 1 };

@@ -183,7 +183,7 @@ describe('relays sharing a Redis (redisUrl)', () => {
     const idle = await clients();
     const extra = createFixture({ redisUrl: redis.url, rateLimits: false, console: false });
     await extra.relay.ready;
-    // The log and its append notices; the adapter, its stream reader and its subscriber; the viewer counts; the order store.
+    // The log and its append notices; the adapter, its stream reader and its subscriber; the audience's shared counts (viewers, reactions, votes); the order store.
     expect(await clients()).toBe(idle + 7);
     await extra.relay.close();
     // Redis notices closed connections as it reads them: ask until it has (bounded).

@@ -20,8 +20,10 @@ export interface ViewerCounts {
 }
 
 export interface RedisViewerCountsOptions {
-  /** The Redis URL (the relay's `redisUrl`). */
-  url: string;
+  /** The Redis URL (the relay's `redisUrl`): a connection of its own. */
+  url?: string;
+  /** Or a client to share (the relay's audience connection), connected and closed by its owner. */
+  client?: RedisClient;
   /** The first part of every key. Default `live-shop`. */
   prefix?: string;
   /** How often this relay reports its counts and reads the others', in ms. Default 1000. */
@@ -64,7 +66,7 @@ class ShowCount implements ViewerCountShare {
  */
 export class RedisViewerCounts implements ViewerCounts {
   readonly #id = randomBytes(8).toString('hex');
-  readonly #url: string;
+  readonly #url: string | undefined;
   readonly #prefix: string;
   readonly #intervalMs: number;
   readonly #ttlMs: number;
@@ -72,12 +74,17 @@ export class RedisViewerCounts implements ViewerCounts {
   readonly #onError: (error: Error) => void;
   readonly #shows = new Map<string, ShowCount>();
   #client: Client | undefined;
+  /** Whether the client is this one's own (connected and closed here). */
+  readonly #owned: boolean;
   #timer: NodeJS.Timeout | undefined;
   #round: Promise<void> | undefined;
   #closing: Promise<void> | undefined;
 
   constructor(options: RedisViewerCountsOptions) {
+    if ((options.url === undefined) === (options.client === undefined)) throw new Error('Give RedisViewerCounts either a url or a client.');
     this.#url = options.url;
+    this.#client = options.client;
+    this.#owned = options.client === undefined;
     this.#prefix = options.prefix ?? 'live-shop';
     this.#intervalMs = options.intervalMs ?? 1000;
     this.#ttlMs = options.ttlMs ?? 10_000;
@@ -85,11 +92,13 @@ export class RedisViewerCounts implements ViewerCounts {
     this.#onError = options.onError ?? redisWarning('Redis viewer counts');
   }
 
-  /** Connects and starts the rounds. Rejects when Redis cannot be reached. */
+  /** Connects (its own client) and starts the rounds. Rejects when Redis cannot be reached. */
   async start(): Promise<void> {
-    const client = createRedisClient(this.#url, (error) => this.#onError(error));
-    this.#client = client;
-    await client.connect();
+    if (this.#owned && this.#url !== undefined) {
+      const client = createRedisClient(this.#url, (error) => this.#onError(error));
+      this.#client = client;
+      await client.connect();
+    }
     if (this.#closing) return;
     this.#timer = setInterval(() => void this.refresh(), this.#intervalMs);
     this.#timer.unref();
@@ -158,7 +167,7 @@ export class RedisViewerCounts implements ViewerCounts {
     return `${this.#prefix}:show:${show}:viewers`;
   }
 
-  /** Stops the rounds and removes this relay's reports (the others stop counting it at once). */
+  /** Stops the rounds and removes this relay's reports (the others stop counting it at once); closes its own client. */
   close(): Promise<void> {
     return (this.#closing ??= this.#close());
   }
@@ -172,6 +181,6 @@ export class RedisViewerCounts implements ViewerCounts {
       const stored = [...this.#shows].filter(([, share]) => share.stored);
       await Promise.all(stored.map(([show]) => client.sendCommand(['HDEL', this.#key(show), this.#id]).catch(() => {})));
     }
-    await client.close();
+    if (this.#owned) await client.close();
   }
 }

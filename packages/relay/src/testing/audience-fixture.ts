@@ -65,6 +65,36 @@ export interface AudienceFixture extends Fixture {
   close(): Promise<void>;
 }
 
+/**
+ * Connects a client to the relay at `url` (`sockets` records it, for closing) and resolves
+ * once the snapshot and the join's live values arrived.
+ */
+export function joinRelay(url: string, auth: Record<string, unknown>, sockets: ViewerSocket[]): Promise<Viewer> {
+  const socket: ViewerSocket = connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  sockets.push(socket);
+  const events: AnyEnvelope[] = [];
+  const live: AnyLiveEnvelope[][] = [];
+  socket.on('events', (batch) => events.push(...batch));
+  socket.on('live', (batch) => live.push(batch));
+  const settle = async (): Promise<void> => {
+    await socket.emitWithAck('sync', { after: Number.MAX_SAFE_INTEGER });
+  };
+  return new Promise((resolve, reject) => {
+    socket.once('connect_error', reject);
+    socket.once('snapshot', (snapshot) => {
+      const viewer: Viewer = {
+        socket,
+        snapshot,
+        events,
+        live,
+        liveOf: (type) => live.flat().filter((envelope) => envelope.type === type) as never,
+        settle,
+      };
+      settle().then(() => resolve(viewer), reject);
+    });
+  });
+}
+
 /** A relay listening on 127.0.0.1 (port 0) with show "demo" and hand-driven audience timers. */
 export async function createAudienceFixture(options: RelayOptions = {}): Promise<AudienceFixture> {
   const intervals = new ManualIntervals();
@@ -73,31 +103,7 @@ export async function createAudienceFixture(options: RelayOptions = {}): Promise
   const url = await fixture.relay.app.listen({ port: 0, host: '127.0.0.1' });
   const sockets: ViewerSocket[] = [];
 
-  const join = (auth: Record<string, unknown> = { show: 'demo' }): Promise<Viewer> => {
-    const socket: ViewerSocket = connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
-    sockets.push(socket);
-    const events: AnyEnvelope[] = [];
-    const live: AnyLiveEnvelope[][] = [];
-    socket.on('events', (batch) => events.push(...batch));
-    socket.on('live', (batch) => live.push(batch));
-    const settle = async (): Promise<void> => {
-      await socket.emitWithAck('sync', { after: Number.MAX_SAFE_INTEGER });
-    };
-    return new Promise((resolve, reject) => {
-      socket.once('connect_error', reject);
-      socket.once('snapshot', (snapshot) => {
-        const viewer: Viewer = {
-          socket,
-          snapshot,
-          events,
-          live,
-          liveOf: (type) => live.flat().filter((envelope) => envelope.type === type) as never,
-          settle,
-        };
-        settle().then(() => resolve(viewer), reject);
-      });
-    });
-  };
+  const join = (auth: Record<string, unknown> = { show: 'demo' }): Promise<Viewer> => joinRelay(url, auth, sockets);
 
   return {
     ...fixture,
