@@ -45,7 +45,7 @@ function checkQuantity(quantity: number, minimum: number): void {
 }
 
 function lineNotFound(): CommerceError {
-  return new CommerceError('line_not_found', 'That item is no longer in your cart; close the cart and open it again to see what is in it.');
+  return new CommerceError('line_not_found', 'That item is no longer in your cart (it was changed elsewhere); the cart now shows what is in it.');
 }
 
 /**

@@ -104,7 +104,19 @@ export class CartController implements ReactiveController {
       return { adapter, value: await operation(adapter) };
     } catch (error) {
       // A call to an adapter that has since been replaced has nothing to say.
-      if (adapter === this.#options.adapter()) this.fail(error, retry, options);
+      if (adapter === this.#options.adapter()) {
+        this.fail(error, retry, options);
+        // The cart changed elsewhere (another tab, another device): show what is in it
+        // now, keeping the message that says what happened.
+        if (error instanceof CommerceError && error.code === 'line_not_found') {
+          adapter.getCart().then(
+            (cart) => {
+              if (adapter === this.#options.adapter()) this.#changed(cart);
+            },
+            () => undefined,
+          );
+        }
+      }
       return undefined;
     } finally {
       this.pending -= 1;

@@ -38,7 +38,7 @@ export const defaultStorefrontStrings: Readonly<StorefrontStrings> = Object.free
   refused: "The store couldn't make this change; refresh the page, then try again.",
   misconfigured: "This shop's cart is not set up correctly yet; please tell the shop.",
   merchandiseNotFound: 'This product is no longer on sale here; refresh the page to see what is.',
-  lineNotFound: 'That item is no longer in your cart; close the cart and open it again to see what is in it.',
+  lineNotFound: 'That item is no longer in your cart (it was changed elsewhere); the cart now shows what is in it.',
   cartExpired: 'Your cart had expired, so it is empty now; add the items again.',
   invalidQuantity: 'The quantity must be a whole number of at least {minimum}; enter another quantity.',
   emptyCart: 'Your cart is empty; add something before checking out.',
