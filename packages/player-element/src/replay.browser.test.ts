@@ -87,12 +87,13 @@ test('a card\'s add-to-cart request reaches the page, with the moment that sold 
   expect(detail.pdt).toBe(startPdt + 2_000);
 });
 
-test('follows the dates of the segment after a discontinuity', async ({ skip }) => {
+test('follows the dates of the segment after a discontinuity', async () => {
   // The simulator's loop restarts its timestamps every 16 s; a recording longer than that
   // has an EXT-X-DISCONTINUITY, after which hls.js places the next segment where the last
   // one's samples ended, so media time and dates drift apart by a few tens of ms. The
   // pdt must come from the segment's own date, not from start + media time.
-  if (!(player.video.duration > 18)) skip();
+  // The test setup's recording is a minute long, so it has one.
+  expect(player.video.duration).toBeGreaterThan(18);
   await seekTo(17, 200);
   const pdt = player.currentPdt ?? 0;
   expect(pdt).toBeGreaterThanOrEqual(startPdt + 16_000);
