@@ -1,6 +1,6 @@
 export { ENGINES, EVENTS, MUX_STREAM_ORIGIN, TAG } from './constants.js';
 export type { EngineKind, PlayerMode } from './constants.js';
-export type { EngineContext, PlayerEngine, VideoRequest } from './engines/engine.js';
+export type { EngineContext, PdtRange, PlayerEngine, VideoRequest } from './engines/engine.js';
 export { createEngine, EngineUnavailableError, playlistUrl } from './engines/select-engine.js';
 export { ERROR_MESSAGES } from './errors.js';
 export type { ErrorCode, PlayerError } from './errors.js';

@@ -3,7 +3,7 @@ import type { HighlightStack } from '@live-shop/overlay-cards';
 import type { ShowState } from '@live-shop/protocol';
 import { html, LitElement, nothing, type ComplexAttributeConverter, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { TAG, type PlayerMode } from './constants.js';
-import type { PlayerEngine } from './engines/engine.js';
+import type { PdtRange, PlayerEngine } from './engines/engine.js';
 import { createEngine, EngineUnavailableError } from './engines/select-engine.js';
 import { playerError, type PlayerError } from './errors.js';
 import { PlayerErrorEvent, ProductShownEvent, ReadyEvent, StateChangeEvent, type ProductShownDetail } from './events.js';
@@ -158,6 +158,30 @@ export class LiveShopElement extends LitElement {
    */
   pdtAtMediaTime(mediaTime: number): number | undefined {
     return this.#engine?.pdtAt(mediaTime);
+  }
+
+  /**
+   * The dates the viewer can seek to now (epoch ms): the live DVR window up to the live
+   * edge, or the whole recording in replay; undefined until the stream's dates are known.
+   */
+  seekableRange(): PdtRange | undefined {
+    return this.#engine?.seekableRange();
+  }
+
+  /**
+   * Seeks the video to the frame dated `pdt` (epoch ms), e.g. a product's moment from
+   * `state.moments`: the engine maps the date to media time through the playlist's
+   * fragments, so it lands on that frame across discontinuities too. Returns false, and
+   * leaves the video alone, when `pdt` is outside {@link seekableRange} (before the DVR
+   * window, after the live edge) or the stream's dates are not known yet.
+   */
+  seekToPdt(pdt: number): boolean {
+    const range = this.#engine?.seekableRange();
+    if (!range || !(pdt >= range.startPdt && pdt <= range.endPdt)) return false;
+    const mediaTime = this.#engine?.mediaTimeAt(pdt);
+    if (mediaTime === undefined) return false;
+    this.video.currentTime = mediaTime;
+    return true;
   }
 
   /** The show state at the frame on screen. */

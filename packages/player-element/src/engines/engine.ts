@@ -22,6 +22,12 @@ export interface VideoRequest {
   engine?: string | undefined;
 }
 
+/** A span of the video, by program date time (epoch ms). */
+export interface PdtRange {
+  startPdt: number;
+  endPdt: number;
+}
+
 /**
  * A video engine plays one stream and tells the program date time of any media time.
  * Engines are loaded with dynamic import() so that <live-shop> itself carries none.
@@ -36,6 +42,17 @@ export interface PlayerEngine {
    * stream's dates are not known. Called once per frame: must not allocate.
    */
   pdtAt(mediaTime: number): number | undefined;
+  /**
+   * The inverse of `pdtAt`: the media time (seconds) at which the frame dated `pdt` plays,
+   * or undefined when the stream has no such date (outside its playlist) or its dates are
+   * not known yet. Exact across discontinuities, where media time and dates part ways.
+   */
+  mediaTimeAt(pdt: number): number | undefined;
+  /**
+   * The dates a viewer can seek to now: the live DVR window up to the live edge, or the
+   * whole recording; undefined while the stream's dates are not known.
+   */
+  seekableRange(): PdtRange | undefined;
   /** Stops loading, releases the media element and removes what the engine added. */
   destroy(): void;
 }

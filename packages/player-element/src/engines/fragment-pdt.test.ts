@@ -73,4 +73,35 @@ describe('FragmentPdtLookup', () => {
     const undated: HlsTimeline = { levels: [{ details: { fragments: [{ start: 0, duration: 2, programDateTime: null }] } }], currentLevel: 0, latestLevelDetails: null };
     expect(lookup.pdtAt(undated, 1)).toBeUndefined();
   });
+
+  test('mediaTimeAt is the inverse of pdtAt, across the discontinuity', () => {
+    const lookup = new FragmentPdtLookup();
+    const hls = timeline();
+    for (const time of [0, 1.5, 3.999, 4.08, 5.08, 7.5]) {
+      expect(lookup.mediaTimeAt(hls, lookup.pdtAt(hls, time) as number)).toBeCloseTo(time, 9);
+    }
+    expect(lookup.mediaTimeAt(hls, T0 + 4_000)).toBe(4.08);
+    expect(lookup.mediaTimeAt(hls, T0 + 8_000)).toBeCloseTo(8.08, 9);
+  });
+
+  test('mediaTimeAt is undefined outside the playlist\'s dates; a gap in the dates goes to the next fragment', () => {
+    const lookup = new FragmentPdtLookup();
+    const hls = timeline();
+    expect(lookup.mediaTimeAt(hls, T0 - 1)).toBeUndefined();
+    expect(lookup.mediaTimeAt(hls, T0 + 8_001)).toBeUndefined();
+    expect(lookup.mediaTimeAt(hls, Number.NaN)).toBeUndefined();
+    const gap: HlsTimeline = {
+      levels: [{ details: { fragments: [{ start: 0, duration: 2, programDateTime: T0 }, { start: 2, duration: 2, programDateTime: T0 + 10_000 }] } }],
+      currentLevel: 0,
+      latestLevelDetails: null,
+    };
+    expect(lookup.mediaTimeAt(gap, T0 + 5_000)).toBe(2);
+    expect(lookup.pdtRange(gap)).toEqual({ startPdt: T0, endPdt: T0 + 12_000 });
+  });
+
+  test('pdtRange spans the first fragment\'s date to the end of the last', () => {
+    const lookup = new FragmentPdtLookup();
+    expect(lookup.pdtRange(timeline())).toEqual({ startPdt: T0, endPdt: T0 + 8_000 });
+    expect(lookup.pdtRange({ levels: [], currentLevel: -1, latestLevelDetails: null })).toBeUndefined();
+  });
 });

@@ -36,9 +36,8 @@ export class FragmentPdtLookup {
   #index = 0;
 
   pdtAt(hls: HlsTimeline, mediaTime: number): number | undefined {
-    const details = hls.levels[hls.currentLevel]?.details ?? hls.latestLevelDetails;
-    const fragments = details?.fragments;
-    if (!fragments || fragments.length === 0) return undefined;
+    const fragments = fragmentsOf(hls);
+    if (!fragments) return undefined;
     if (fragments !== this.#fragments) {
       // A live playlist reload gives new fragment objects; start the search over.
       this.#fragments = fragments;
@@ -47,6 +46,38 @@ export class FragmentPdtLookup {
     const fragment = this.#find(fragments, mediaTime);
     if (fragment.programDateTime === null) return undefined;
     return fragment.programDateTime + (mediaTime - videoStart(fragment)) * 1000;
+  }
+
+  /**
+   * The inverse of {@link pdtAt}: the media time (seconds) of the frame dated `pdt`, from
+   * the fragment whose dates contain it (so exact across discontinuities too). A pdt in a
+   * gap between two fragments' dates maps to the start of the later one (the next moment
+   * the stream shows). Undefined outside the playlist's dates (before its first fragment,
+   * after the end of its last) or while they are unknown. Not on the per-frame path.
+   */
+  mediaTimeAt(hls: HlsTimeline, pdt: number): number | undefined {
+    const fragments = fragmentsOf(hls);
+    if (!fragments || !Number.isFinite(pdt)) return undefined;
+    let dated = false;
+    for (const [index, fragment] of fragments.entries()) {
+      const date = fragment.programDateTime;
+      if (date === null) continue;
+      if (pdt < date) return dated ? videoStart(fragment) : undefined;
+      // A fragment's end date is the next one's first frame; only the last fragment keeps it.
+      const end = date + fragment.duration * 1000;
+      if (pdt < end || (pdt === end && index === fragments.length - 1)) return videoStart(fragment) + (pdt - date) / 1000;
+      dated = true;
+    }
+    return undefined;
+  }
+
+  /** The dates the playlist covers: from its first fragment's date to the end of its last. */
+  pdtRange(hls: HlsTimeline): { startPdt: number; endPdt: number } | undefined {
+    const fragments = fragmentsOf(hls);
+    const first = fragments?.find((fragment) => fragment.programDateTime !== null);
+    const last = fragments?.findLast((fragment) => fragment.programDateTime !== null);
+    if (!first || !last) return undefined;
+    return { startPdt: first.programDateTime as number, endPdt: (last.programDateTime as number) + last.duration * 1000 };
   }
 
   #find(fragments: readonly TimedFragment[], time: number): TimedFragment {
@@ -79,6 +110,11 @@ export class FragmentPdtLookup {
  * priming, B-frame interleaving) would date every frame that much late; the video's own
  * start PTS is exact. Before the fragment is parsed, `start` is all there is.
  */
+function fragmentsOf(hls: HlsTimeline): readonly TimedFragment[] | undefined {
+  const fragments = (hls.levels[hls.currentLevel]?.details ?? hls.latestLevelDetails)?.fragments;
+  return fragments && fragments.length > 0 ? fragments : undefined;
+}
+
 function videoStart(fragment: TimedFragment): number {
   return fragment.elementaryStreams?.video?.startPTS ?? fragment.start;
 }

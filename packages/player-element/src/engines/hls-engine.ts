@@ -1,7 +1,7 @@
 import Hls, { ErrorTypes, Events, type ErrorData } from 'hls.js';
 import { ENGINES } from '../constants.js';
 import { playerError } from '../errors.js';
-import type { EngineContext, PlayerEngine } from './engine.js';
+import type { EngineContext, PdtRange, PlayerEngine } from './engine.js';
 import { FragmentPdtLookup } from './fragment-pdt.js';
 
 /**
@@ -33,6 +33,14 @@ export class HlsEngine implements PlayerEngine {
 
   pdtAt(mediaTime: number): number | undefined {
     return this.#lookup.pdtAt(this.#hls, mediaTime);
+  }
+
+  mediaTimeAt(pdt: number): number | undefined {
+    return this.#lookup.mediaTimeAt(this.#hls, pdt);
+  }
+
+  seekableRange(): PdtRange | undefined {
+    return this.#lookup.pdtRange(this.#hls);
   }
 
   destroy(): void {

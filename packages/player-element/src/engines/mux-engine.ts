@@ -3,8 +3,9 @@ import '@mux/mux-player';
 import type * as MuxPlayerModule from '@mux/mux-player';
 import { ENGINES } from '../constants.js';
 import { playerError } from '../errors.js';
-import type { EngineContext, PlayerEngine } from './engine.js';
+import type { EngineContext, PdtRange, PlayerEngine } from './engine.js';
 import { FragmentPdtLookup } from './fragment-pdt.js';
+import { nativeMediaTimeAt, nativeSeekableRange } from './native-engine.js';
 
 const MEDIA_WAIT_MS = 5_000;
 
@@ -65,8 +66,25 @@ export class MuxEngine implements PlayerEngine {
     const hls = this.#player._hls;
     if (hls) return this.#lookup.pdtAt(hls, mediaTime);
     // Native HLS (Safari): mux-player exposes the stream's start date.
+    const start = this.#startMs();
+    return start === undefined ? undefined : start + mediaTime * 1000;
+  }
+
+  #startMs(): number | undefined {
     const start = this.#player.getStartDate()?.getTime();
-    return start === undefined || Number.isNaN(start) ? undefined : start + mediaTime * 1000;
+    return start === undefined || Number.isNaN(start) ? undefined : start;
+  }
+
+  mediaTimeAt(pdt: number): number | undefined {
+    const hls = this.#player._hls;
+    if (hls) return this.#lookup.mediaTimeAt(hls, pdt);
+    return nativeMediaTimeAt(this.video, this.#startMs(), pdt);
+  }
+
+  seekableRange(): PdtRange | undefined {
+    const hls = this.#player._hls;
+    if (hls) return this.#lookup.pdtRange(hls);
+    return nativeSeekableRange(this.video, this.#startMs());
   }
 
   destroy(): void {
