@@ -27,6 +27,8 @@ for (const [name, run] of Object.entries(benches)) {
     console.log('  | --- | ---: | ---: | ---: |');
     console.log(`  | live-shop (card on the frame)     | ${ms(result.scheduled.p50)} | ${ms(result.scheduled.p95)} | ${ms(result.scheduled.max)} |`);
     console.log(`  | naive (card on arrival)           | ${ms(result.onArrival.p50)} | ${ms(result.onArrival.p95)} | ${ms(result.onArrival.max)} |`);
+    console.log(`  | DVR rewind (${result.dvr.samples} moments)            | ${ms(result.dvr.p50)} | ${ms(result.dvr.p95)} | ${ms(result.dvr.max)} |`);
+    console.log(`  | replay (${result.replay.samples} moments)                | ${ms(result.replay.p50)} | ${ms(result.replay.p95)} | ${ms(result.replay.max)} |`);
     console.log(`\n  viewer latency p50 ${result.viewerLatencyMs.p50.toFixed(0)} ms; bar p95 ≤ ${result.bar.p95} ms: ${result.pass ? 'met' : 'NOT MET'}`);
   }
   if (name === 'fanout') {

@@ -100,3 +100,53 @@ export function percentile(values, p) {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
+
+/**
+ * Measures a highlight posted in advance (a DVR rewind or a replay plays through it):
+ * resolves when its card has been on screen, with the error against the first recorded
+ * frame at or after `pdt`. Clear `__liveShopProbe.frames` after a seek so that frames from
+ * before it do not count.
+ * @param {import('playwright-core').Page} page
+ * @param {{ productId: string, pdt: number, timeoutMs?: number }} options
+ * @returns {Promise<{ pdt: number, reachedAt: number, shownAt: number, error: number }>}
+ */
+export async function measureScheduled(page, { productId, pdt, timeoutMs = 30_000 }) {
+  return page.evaluate(
+    async ({ productId, pdt, timeoutMs }) => {
+      const probe = window.__liveShopProbe;
+      const deadline = performance.now() + timeoutMs;
+      while (!probe.firstSeen.has(productId)) {
+        if (performance.now() > deadline) throw new Error(`The card for ${productId} (pdt ${pdt}) was not shown within ${timeoutMs} ms.`);
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      const shownAt = probe.firstSeen.get(productId);
+      // The card is drawn in the animation frame before its video frame is displayed; that
+      // frame's callback may come a rendering step later.
+      let reached = probe.frames.find(([, framePdt]) => framePdt >= pdt);
+      while (!reached && performance.now() < deadline) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        reached = probe.frames.find(([, framePdt]) => framePdt >= pdt);
+      }
+      if (!reached) throw new Error(`No frame at or after pdt ${pdt} was recorded.`);
+      return { pdt, reachedAt: reached[0], shownAt, error: shownAt - reached[0] };
+    },
+    { productId, pdt, timeoutMs },
+  );
+}
+
+/**
+ * Seeks the page's <live-shop> to the frame of `pdt` (live DVR or replay), waits for it,
+ * and forgets the frames recorded before.
+ * @param {import('playwright-core').Page} page
+ */
+export async function seekProbeTo(page, pdt) {
+  await page.evaluate(async (pdt) => {
+    const player = document.querySelector('live-shop');
+    const video = player.video;
+    const seeked = new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+    video.currentTime += (pdt - player.currentPdt) / 1000;
+    await seeked;
+    window.__liveShopProbe.frames.length = 0;
+  }, pdt);
+  await page.waitForFunction((pdt) => Math.abs(document.querySelector('live-shop').currentPdt - pdt) < 1_000, pdt, { timeout: 10_000 });
+}
