@@ -5,6 +5,8 @@
 export const TAGS = {
   productCard: 'live-shop-product-card',
   highlights: 'live-shop-highlights',
+  offer: 'live-shop-offer',
+  statusScreen: 'live-shop-status-screen',
 } as const;
 
 export const EVENTS = {
@@ -12,4 +14,10 @@ export const EVENTS = {
   addToCart: 'live-shop-add-to-cart',
   /** A viewer asked to buy through the product's payment link; cancelable. */
   checkout: 'live-shop-checkout',
+  /** An offer's countdown reached its end time (on the relay's clock); a notice, not cancelable. */
+  offerEnd: 'live-shop-offer-end',
+  /** A viewer asked to be reminded of a scheduled show; cancelable (the host page confirms it itself). */
+  remindMe: 'live-shop-remind-me',
+  /** A viewer asked to watch the replay of an ended show; cancelable (the player switches to replay). */
+  watchReplay: 'live-shop-watch-replay',
 } as const;

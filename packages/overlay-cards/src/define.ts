@@ -5,7 +5,11 @@
 import { TAGS } from './constants.js';
 import { defineElement } from './define-element.js';
 import { HighlightStack } from './highlight-stack/highlight-stack.js';
+import { OfferCard } from './offers/offer.js';
 import { ProductCard } from './product-card/product-card.js';
+import { StatusScreen } from './status/status-screen.js';
 
 defineElement(TAGS.productCard, ProductCard);
 defineElement(TAGS.highlights, HighlightStack);
+defineElement(TAGS.offer, OfferCard);
+defineElement(TAGS.statusScreen, StatusScreen);
