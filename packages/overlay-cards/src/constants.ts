@@ -5,6 +5,9 @@
 export const TAGS = {
   productCard: 'live-shop-product-card',
   highlights: 'live-shop-highlights',
+  productDetails: 'live-shop-product-details',
+  shelf: 'live-shop-shelf',
+  momentsBar: 'live-shop-moments-bar',
   offer: 'live-shop-offer',
   statusScreen: 'live-shop-status-screen',
 } as const;
@@ -14,6 +17,10 @@ export const EVENTS = {
   addToCart: 'live-shop-add-to-cart',
   /** A viewer asked to buy through the product's payment link; cancelable. */
   checkout: 'live-shop-checkout',
+  /** A viewer chose another variant in a picker; a notice, not cancelable. */
+  variantChange: 'live-shop-variant-change',
+  /** A viewer asked to watch a product's moment (detail: pdt, productId); cancelable, the player seeks there. */
+  seekToMoment: 'live-shop-seek-to-moment',
   /** An offer's countdown reached its end time (on the relay's clock); a notice, not cancelable. */
   offerEnd: 'live-shop-offer-end',
   /** A viewer asked to be reminded of a scheduled show; cancelable (the host page confirms it itself). */

@@ -4,12 +4,18 @@
  */
 import { TAGS } from './constants.js';
 import { defineElement } from './define-element.js';
+import { ProductDetails } from './details/product-details.js';
 import { HighlightStack } from './highlight-stack/highlight-stack.js';
+import { MomentsBar } from './moments-bar/moments-bar.js';
 import { OfferCard } from './offers/offer.js';
 import { ProductCard } from './product-card/product-card.js';
+import { ProductShelf } from './shelf/shelf.js';
 import { StatusScreen } from './status/status-screen.js';
 
 defineElement(TAGS.productCard, ProductCard);
 defineElement(TAGS.highlights, HighlightStack);
+defineElement(TAGS.productDetails, ProductDetails);
+defineElement(TAGS.shelf, ProductShelf);
+defineElement(TAGS.momentsBar, MomentsBar);
 defineElement(TAGS.offer, OfferCard);
 defineElement(TAGS.statusScreen, StatusScreen);

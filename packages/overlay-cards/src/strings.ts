@@ -10,6 +10,18 @@ export interface CardStrings {
   compareAtPrice: string;
   /** Announced when a product appears; `{title}` is replaced by the product title. */
   nowShowing: string;
+  /** The stock badge when few are left; `{count}` is the quantity available. */
+  fewLeft: string;
+  /** Beside an option value no available variant has with the other options chosen. */
+  unavailable: string;
+  /** The button that opens the details sheet. */
+  details: string;
+  /** The details sheet's close button. */
+  close: string;
+  previousImage: string;
+  nextImage: string;
+  /** The gallery's position, and each thumbnail's name; `{index}` and `{count}`. */
+  imageOf: string;
 }
 
 export const defaultStrings: Readonly<CardStrings> = Object.freeze({
@@ -18,6 +30,13 @@ export const defaultStrings: Readonly<CardStrings> = Object.freeze({
   soldOut: 'Sold out',
   compareAtPrice: 'Original price:',
   nowShowing: 'Now showing: {title}',
+  fewLeft: 'Only {count} left',
+  unavailable: 'unavailable',
+  details: 'Details',
+  close: 'Close',
+  previousImage: 'Previous image',
+  nextImage: 'Next image',
+  imageOf: 'Image {index} of {count}',
 });
 
 export function withDefaults(strings: Partial<CardStrings> | undefined): CardStrings {

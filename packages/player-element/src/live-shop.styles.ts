@@ -65,6 +65,8 @@ export const liveShopStyles = css`
       padding: 0 8px;
       --live-shop-card-width: none;
       --live-shop-card-image-size: 56px;
+      /* Over a short video the card stays one compact row: options are in its details sheet. */
+      --live-shop-card-picker-display: none;
     }
   }
 

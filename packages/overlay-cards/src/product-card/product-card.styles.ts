@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { visuallyHidden } from '../shared-styles.js';
+import { variantPickerStyles } from './variant-picker.js';
 
 /**
  * Two layers of custom properties (as Web Awesome does): the card's own, with defaults,
@@ -7,6 +8,7 @@ import { visuallyHidden } from '../shared-styles.js';
  */
 export const productCardStyles = [
   visuallyHidden,
+  variantPickerStyles,
   css`
     :host {
       --live-shop-card-background: var(--live-shop-surface, #ffffff);
@@ -20,6 +22,10 @@ export const productCardStyles = [
       --live-shop-card-image-ratio: 1;
       --live-shop-card-width: 320px;
       --live-shop-card-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
+      --live-shop-card-low-stock-color: #b3261e;
+      --live-shop-picker-muted-color: var(--live-shop-card-muted-color);
+      --live-shop-picker-border-color: color-mix(in srgb, var(--live-shop-card-color) 35%, transparent);
+      --live-shop-picker-focus-color: var(--live-shop-card-accent);
 
       display: block;
       box-sizing: border-box;
@@ -89,9 +95,50 @@ export const productCardStyles = [
       color: var(--live-shop-card-muted-color);
     }
 
+    .stock {
+      padding: 1px 6px;
+      font-size: 0.75rem;
+      font-weight: 600;
+      border-radius: 999px;
+      color: var(--live-shop-card-low-stock-color);
+      border: 1px solid currentColor;
+    }
+
+    .stock.sold-out {
+      color: var(--live-shop-card-muted-color);
+    }
+
+    .inline-picker {
+      display: var(--live-shop-card-picker-display, flex);
+      min-width: 0;
+    }
+
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px;
+      align-items: center;
+      margin-top: 2px;
+    }
+
+    .details-button {
+      padding: 6px 10px;
+      font: inherit;
+      font-size: 0.85rem;
+      color: inherit;
+      background: transparent;
+      border: 1px solid var(--live-shop-picker-border-color);
+      border-radius: calc(var(--live-shop-card-radius) * 0.66);
+      cursor: pointer;
+    }
+
+    .details-button:focus-visible {
+      outline: 2px solid var(--live-shop-card-accent);
+      outline-offset: 2px;
+    }
+
     .button {
       justify-self: start;
-      margin-top: 2px;
       padding: 6px 14px;
       font: inherit;
       font-size: 0.9rem;

@@ -1,44 +1,51 @@
-import { isHttpsUrl, isHttpUrl, type Money, type Product, type Variant } from '@live-shop/protocol';
+import { isHttpUrl, type Product, type Variant } from '@live-shop/protocol';
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { TAGS } from '../constants.js';
-import { AddToCartEvent, CheckoutEvent } from '../events.js';
-import { formatMoney, isHigherPrice } from '../money.js';
-import { withDefaults, type CardStrings } from '../strings.js';
+import type { ProductDetails } from '../details/product-details.js';
+import { withDefaults } from '../strings.js';
+import type { CardStrings } from '../strings.js';
 import { VERSION } from '../version.js';
 import { productCardStyles } from './product-card.styles.js';
+import { DEFAULT_LOW_STOCK_THRESHOLD, renderPrices, renderStock, stockLabel } from './product-parts.js';
+import { checkoutUrlOf, chosenVariant, isSoldOut, pricesOf, requestPurchase } from './purchase.js';
+import { VariantChangeEvent } from './variant-change-event.js';
+import { optionNames } from './variant-options.js';
+import { renderVariantPicker } from './variant-picker.js';
 
-/** The variant a card sells: the one asked for, else the first available, else the first. */
-function chosenVariant(product: Product, variantId: string | undefined): Variant | undefined {
-  const variants = product.variants;
-  return (
-    (variantId === undefined ? undefined : variants.find((variant) => variant.id === variantId)) ??
-    variants.find((variant) => variant.availableForSale) ??
-    variants[0]
-  );
-}
-
-function pricesOf(product: Product, variant: Variant | undefined): { price: Money; compareAt: Money | null } {
-  // A variant with its own price carries its own compare-at price too (Storefront API shape).
-  if (variant?.price) return { price: variant.price, compareAt: variant.compareAtPrice ?? null };
-  return { price: product.price, compareAt: product.compareAtPrice ?? null };
-}
+/**
+ * More options than this and the card keeps its picker in the details sheet: over the
+ * video a card must stay one compact block.
+ */
+const MAX_INLINE_OPTIONS = 2;
 
 /**
  * A product as it appears over the video: image, title, price (with the compare-at price
- * struck through when higher) and one button. The button adds to the cart
- * (`live-shop-add-to-cart`), or, for a product with a payment link (`checkoutUrl`), is a
- * "Buy" button (`live-shop-checkout`) that opens the link in a new tab. Both events are
- * cancelable so the host page can take over.
+ * struck through when higher), a stock badge, the variant picker, and two buttons. The
+ * main button adds to the cart (`live-shop-add-to-cart`), or, for a product with a payment
+ * link (`checkoutUrl`), is a "Buy" button (`live-shop-checkout`) that opens the link in a
+ * new tab. Both events are cancelable so the host page can take over. "Details" opens the
+ * `<live-shop-product-details>` sheet (description, gallery, every option).
+ *
+ * The picker: one native select per option (Size, Color…), on the card only for products
+ * with at most two options and unless `--live-shop-card-picker-display` is `none` (a
+ * player too small for a taller card sets it); the sheet always has every option.
+ * Choosing a variant updates the price, image and stock badge, sets `variantId` (what the
+ * buttons send) and fires `live-shop-variant-change`.
  *
  * Product text comes from the network and is always rendered as text.
  *
  * @tag live-shop-product-card
+ * @slot - Extra content under the price (the shelf puts the product's moments there).
  * @csspart base - The card.
  * @csspart image - The product image (or its placeholder).
  * @csspart title - The product title.
  * @csspart price - The current price.
  * @csspart compare-at-price - The former price, struck through.
+ * @csspart stock - The stock badge ("Only 3 left", "Sold out").
+ * @csspart variant-picker - The option controls; also option-label and option-select.
  * @csspart button - The "Add to cart" / "Buy" / "Sold out" button.
+ * @csspart details-button - The "Details" button.
+ * @csspart details - The details sheet (its own parts are exported as details-panel, details-close-button…).
  * @cssprop --live-shop-card-background - Defaults to --live-shop-surface.
  * @cssprop --live-shop-card-color - Defaults to --live-shop-text.
  * @cssprop --live-shop-card-accent - Button colour; defaults to --live-shop-accent.
@@ -47,8 +54,11 @@ function pricesOf(product: Product, variant: Variant | undefined): { price: Mone
  * @cssprop --live-shop-card-image-size - Width of the image box.
  * @cssprop --live-shop-card-image-ratio - Aspect ratio of the image box (default 1).
  * @cssprop --live-shop-card-width - Maximum width of the card.
+ * @cssprop --live-shop-card-picker-display - `flex` (default) shows the picker on the card; `none` keeps it in the details sheet.
+ * @cssprop --live-shop-card-low-stock-color - The "Only N left" badge.
  * @fires live-shop-add-to-cart - {@link AddToCartEvent}
  * @fires live-shop-checkout - {@link CheckoutEvent}
+ * @fires live-shop-variant-change - {@link VariantChangeEvent}
  */
 export class ProductCard extends LitElement {
   static readonly version = VERSION;
@@ -59,13 +69,15 @@ export class ProductCard extends LitElement {
     pdt: { type: Number },
     locale: { reflect: true },
     strings: { attribute: false },
+    lowStockThreshold: { type: Number, attribute: 'low-stock-threshold' },
+    detailsRequested: { state: true },
   };
 
   // `declare` keeps these fields out of the emitted class, so Lit's accessors are never
   // shadowed whatever the compiler's class-field semantics.
   /** The product to show. */
   declare product: Product | undefined;
-  /** The variant to sell; defaults to the first available one. */
+  /** The variant to sell; defaults to the first available one. The viewer's choice in the picker sets it. */
   declare variantId: string | undefined;
   /** The video moment this card belongs to; passed on in the cart and checkout events. */
   declare pdt: number | undefined;
@@ -73,6 +85,26 @@ export class ProductCard extends LitElement {
   declare locale: string | undefined;
   /** Text overrides; see {@link CardStrings}. */
   declare strings: Partial<CardStrings> | undefined;
+  /** The stock badge says "Only N left" at or below this quantity (default 5). */
+  declare lowStockThreshold: number;
+  /** The sheet is rendered from its first opening on (not before: most cards never open it). */
+  declare protected detailsRequested: boolean;
+
+  constructor() {
+    super();
+    this.lowStockThreshold = DEFAULT_LOW_STOCK_THRESHOLD;
+    this.detailsRequested = false;
+  }
+
+  /** Opens the details sheet (as the Details button does). */
+  async showDetails(): Promise<void> {
+    if (!this.product) return;
+    this.detailsRequested = true;
+    await this.updateComplete;
+    const details = this.renderRoot.querySelector<ProductDetails>('live-shop-product-details');
+    await details?.updateComplete;
+    details?.show();
+  }
 
   protected override render(): TemplateResult | typeof nothing {
     const product = this.product;
@@ -80,27 +112,42 @@ export class ProductCard extends LitElement {
     const strings = withDefaults(this.strings);
     const variant = chosenVariant(product, this.variantId);
     const { price, compareAt } = pricesOf(product, variant);
-    const soldOut = product.variants.length > 0 && !variant?.availableForSale;
-    const checkoutUrl = this.#checkoutUrl(product);
+    const soldOut = isSoldOut(product, variant);
+    const checkoutUrl = checkoutUrlOf(product);
     const label = soldOut ? strings.soldOut : checkoutUrl ? strings.buy : strings.addToCart;
+    const picker =
+      optionNames(product).length <= MAX_INLINE_OPTIONS
+        ? renderVariantPicker({ product, variant, strings, layout: 'select', idPrefix: 'card', onChoose: this.#onChoose })
+        : nothing;
     return html`
       <article part="base" class="base" aria-label=${product.title}>
         ${this.#renderImage(product, variant)}
         <div class="body">
-          <p part="title" class="title">${product.title}</p>
-          <p class="prices">
-            <span part="price" class="price">${formatMoney(price, this.locale)}</span>
-            ${isHigherPrice(compareAt, price)
-              ? html`<s part="compare-at-price" class="compare-at-price"
-                  ><span class="visually-hidden">${strings.compareAtPrice} </span>${formatMoney(compareAt, this.locale)}</s
-                >`
-              : nothing}
-          </p>
-          <button part="button" class="button" type="button" ?disabled=${soldOut} @click=${this.#onButtonClick}>
-            ${label}
-          </button>
+          <p part="title" class="title" id="title">${product.title}</p>
+          ${renderPrices(price, compareAt, this.locale, strings, renderStock(stockLabel(variant, soldOut, this.lowStockThreshold, strings, this.locale), soldOut))}
+          ${picker === nothing ? nothing : html`<div class="inline-picker">${picker}</div>`}
+          <slot></slot>
+          <div class="actions">
+            <button part="button" class="button" type="button" ?disabled=${soldOut} @click=${this.#onButtonClick}>${label}</button>
+            <button part="details-button" class="details-button" type="button" aria-haspopup="dialog" aria-describedby="title" @click=${this.#onDetailsClick}>
+              ${strings.details}
+            </button>
+          </div>
         </div>
       </article>
+      ${this.detailsRequested
+        ? html`<live-shop-product-details
+            part="details"
+            exportparts="dialog: details-dialog, panel: details-panel, close-button: details-close-button, title: details-title, button: details-button-add"
+            .product=${product}
+            .variantId=${variant?.id}
+            .pdt=${this.pdt}
+            .locale=${this.locale}
+            .strings=${this.strings}
+            .lowStockThreshold=${this.lowStockThreshold}
+            @live-shop-variant-change=${this.#onDetailsVariantChange}
+          ></live-shop-product-details>`
+        : nothing}
     `;
   }
 
@@ -122,27 +169,25 @@ export class ProductCard extends LitElement {
     />`;
   }
 
-  /** The payment link, if it is one a viewer may safely follow: https only (money changes hands there). */
-  #checkoutUrl(product: Product): string | undefined {
-    const url = product.checkoutUrl;
-    return url !== undefined && isHttpsUrl(url) ? url : undefined;
-  }
+  #onChoose = (variant: Variant): void => {
+    const product = this.product;
+    if (!product) return;
+    this.variantId = variant.id;
+    this.dispatchEvent(new VariantChangeEvent({ product, variantId: variant.id }));
+  };
+
+  /** The sheet's picker chose: the card follows (the event goes on to the page). */
+  #onDetailsVariantChange = (event: VariantChangeEvent): void => {
+    this.variantId = event.detail.variantId;
+  };
+
+  #onDetailsClick = (): void => {
+    void this.showDetails();
+  };
 
   #onButtonClick = (): void => {
     const product = this.product;
-    if (!product) return;
-    const detail = { product, variantId: chosenVariant(product, this.variantId)?.id, pdt: this.pdt };
-    const url = this.#checkoutUrl(product);
-    if (url === undefined) {
-      this.dispatchEvent(new AddToCartEvent(detail));
-      return;
-    }
-    const event = new CheckoutEvent({ ...detail, url });
-    // A listener may add to the link (the player adds the attribution); still https only.
-    if (this.dispatchEvent(event) && isHttpsUrl(event.detail.url)) {
-      // noopener: the store's page must not be able to navigate this one (reverse tabnabbing).
-      window.open(event.detail.url, '_blank', 'noopener');
-    }
+    if (product) requestPurchase(this, product, this.variantId, this.pdt);
   };
 }
 
