@@ -1,6 +1,6 @@
 import type { Cart, CheckoutTarget, CommerceAdapter, HostCart, HostCartHandlers } from '@live-shop/cart-drawer';
 import type { HighlightStack } from '@live-shop/overlay-cards';
-import type { ShowState } from '@live-shop/protocol';
+import { emptyLiveState, withLive, type LiveState, type ShowState } from '@live-shop/protocol';
 import { html, LitElement, nothing, type ComplexAttributeConverter, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { TAG, type PlayerMode } from './constants.js';
 import type { PdtRange, PlayerEngine } from './engines/engine.js';
@@ -132,6 +132,8 @@ export class LiveShopElement extends LitElement {
   #notice: PlayerError | undefined;
   /** Seqs of the highlights on screen, to tell which are new. */
   #shownSeqs = new Set<number>();
+  /** `state` for the last `$state` and `$live` it was asked for, so it stays one object between changes. */
+  #stateWithLive: { base: ShowState; live: LiveState; state: ShowState } | undefined;
 
   constructor() {
     super();
@@ -184,9 +186,23 @@ export class LiveShopElement extends LitElement {
     return true;
   }
 
-  /** The show state at the frame on screen. */
+  /**
+   * The show state at the frame on screen, with the live audience values laid over it
+   * (`withLive`: reaction totals, viewer count, poll tallies, own shadow messages).
+   */
   get state(): ShowState {
-    return this.#store.$state.value;
+    const base = this.#store.$state.value;
+    const live = this.#store.$live.value;
+    if (this.#stateWithLive?.base !== base || this.#stateWithLive.live !== live) this.#stateWithLive = { base, live, state: withLive(base, live) };
+    return this.#stateWithLive.state;
+  }
+
+  /**
+   * The audience news that is not in the log (reaction totals, viewer count, poll tallies,
+   * this viewer's shadow-banned messages), already laid over `state`; empty in replay.
+   */
+  get liveState(): LiveState {
+    return this.#store.$live.value;
   }
 
   /** The atoms behind `state`, `currentPdt` and the connection, for framework bindings. */
@@ -400,6 +416,8 @@ export class LiveShopElement extends LitElement {
     this.#source = undefined;
     this.#notice = undefined;
     this.#scheduler.setTimeline(undefined);
+    this.#store.$live.set(emptyLiveState);
+    this.#store.$reactionTick.set(undefined);
     let source = this.#customSource;
     if (!source && this.show) {
       const server = this.server || location.origin;
@@ -437,6 +455,13 @@ export class LiveShopElement extends LitElement {
       error: (error) => {
         if (current()) this.#report(error);
       },
+      live: (live, envelopes) => {
+        if (!current()) return;
+        for (const envelope of envelopes) if (envelope.type === 'reaction.tick') this.#store.$reactionTick.set(envelope.data);
+        this.#store.$live.set(live);
+        this.requestUpdate();
+        this.dispatchEvent(new StateChangeEvent(this.state));
+      },
     };
   }
 
@@ -463,7 +488,7 @@ export class LiveShopElement extends LitElement {
     this.#shownSeqs = new Set(state.highlights.map((highlight) => highlight.seq));
     this.#commerce.catalogChanged(state.products);
     this.requestUpdate();
-    this.dispatchEvent(new StateChangeEvent(state));
+    this.dispatchEvent(new StateChangeEvent(this.state));
     if (shown.length > 0) void this.#announceShown(shown);
   }
 

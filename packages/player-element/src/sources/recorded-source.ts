@@ -1,18 +1,24 @@
 import { ShowTimeline } from '@live-shop/protocol';
 import { playerError } from '../errors.js';
 import { parseEnvelopes } from './envelopes.js';
-import type { ShowEventSource, SourceListener } from './source.js';
+import { refusal, REPLAY_REFUSALS } from './intents.js';
+import type { AudienceIntents, ChatAck, ReactionAck, ShowEventSource, SourceListener, VoteAck } from './source.js';
 
 /**
  * A recorded show for replay: the whole log, fetched once from
  * `GET {server}/v1/shows/:id/events`. Every event, chat included, follows the playhead
  * (a replay has no "now").
+ *
+ * A replay has no audience to join: `chat`, `react` and `vote` resolve with a refusal
+ * (`not_live`) whose message says so, and nothing is sent.
  */
-export class RecordedSource implements ShowEventSource {
+export class RecordedSource implements ShowEventSource, AudienceIntents {
   readonly #url: string;
   #timeline: ShowTimeline | undefined;
   #abort: AbortController | undefined;
   readonly clockOffset = undefined;
+  /** A replay has no live audience news: its reactions, tallies and counts are in the log. */
+  readonly liveState = undefined;
 
   constructor(server: string, show: string) {
     this.#url = new URL(`/v1/shows/${encodeURIComponent(show)}/events`, server).href;
@@ -20,6 +26,18 @@ export class RecordedSource implements ShowEventSource {
 
   get timeline(): ShowTimeline | undefined {
     return this.#timeline;
+  }
+
+  chat(): Promise<ChatAck> {
+    return Promise.resolve(refusal('not_live', REPLAY_REFUSALS['chat.send']));
+  }
+
+  react(): Promise<ReactionAck> {
+    return Promise.resolve(refusal('not_live', REPLAY_REFUSALS['reaction.send']));
+  }
+
+  vote(): Promise<VoteAck> {
+    return Promise.resolve(refusal('not_live', REPLAY_REFUSALS['poll.vote']));
   }
 
   start(listener: SourceListener): void {

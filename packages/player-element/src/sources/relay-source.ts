@@ -1,8 +1,21 @@
-import { clockOffset, ShowTimeline, SOCKET_EVENTS, type JoinSnapshot, type ServerToViewer, type ViewerToServer } from '@live-shop/protocol';
+import {
+  clockOffset,
+  emptyLiveState,
+  ShowTimeline,
+  SOCKET_EVENTS,
+  type IntentAck,
+  type JoinSnapshot,
+  type LiveState,
+  type ServerToViewer,
+  type ViewerToServer,
+} from '@live-shop/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { playerError } from '../errors.js';
 import { parseEnvelopes } from './envelopes.js';
-import type { ConnectionStatus, ShowEventSource, SourceListener } from './source.js';
+import { INTENT_TIMEOUT_MS, refusal, sendIntent, type ViewerIntentName } from './intents.js';
+import { applyLive } from './live-envelopes.js';
+import type { AudienceIntents, ChatAck, ConnectionStatus, ReactionAck, ShowEventSource, SourceListener, VoteAck } from './source.js';
+import { isClaimedViewerId, persistentViewerId, type ViewerIdStorage } from './viewer-id.js';
 
 const SYNC_TIMEOUT_MS = 5_000;
 /** Failed attempts in a row before viewers are told; socket.io keeps retrying anyway. */
@@ -16,6 +29,16 @@ export interface RelaySourceOptions {
   token?: string | undefined;
   /** How long to wait for the relay's answer to `sync` before taking its fresh snapshot instead. */
   syncTimeoutMs?: number | undefined;
+  /**
+   * The id this viewer claims (`auth.viewerId`: 8–128 letters, digits, `_`, `-`), so a
+   * reload or another tab is the same viewer for votes, limits and bans. Default: a random
+   * id kept in `storage` under `live-shop:viewer-id`.
+   */
+  viewerId?: string | undefined;
+  /** Where the default viewer id is kept. Default: `localStorage` (the page's lifetime where it is blocked). */
+  storage?: ViewerIdStorage | undefined;
+  /** How long `chat`, `react` and `vote` wait for the relay's acknowledgement (default 10 s). */
+  intentTimeoutMs?: number | undefined;
 }
 
 function isJoinSnapshot(value: unknown): value is JoinSnapshot {
@@ -40,16 +63,26 @@ function isJoinSnapshot(value: unknown): value is JoinSnapshot {
  * After a reconnect the timeline is kept and the events missed meanwhile are fetched with
  * `sync` (so a viewer who rewinds still has the whole show); if that fails, the fresh
  * join snapshot replaces the timeline. A gap in seq also triggers a `sync`.
+ *
+ * The audience side: the socket's `live` envelopes (reaction ticks, viewer count, poll
+ * tallies, the viewer's own shadow-banned messages) are folded into `liveState` and
+ * passed to `listener.live`; `chat`, `react` and `vote` send the viewer's intents and
+ * resolve with the relay's acknowledgement. The handshake claims a viewer id kept in
+ * localStorage, so a reload is the same viewer.
  */
-export class RelaySource implements ShowEventSource {
+export class RelaySource implements ShowEventSource, AudienceIntents {
   readonly #options: RelaySourceOptions;
   #socket: Socket<ServerToViewer, ViewerToServer> | undefined;
   #listener: SourceListener | undefined;
   #timeline: ShowTimeline | undefined;
+  #live: LiveState = emptyLiveState;
   #lastSeq = 0;
   #connectStartedAt = 0;
   #failures = 0;
   #clockOffset: number | undefined;
+  #viewerId: string | undefined;
+  /** After a `rate_limited` reaction: no reaction is sent before this time (epoch ms). */
+  #reactionsPausedUntil = 0;
 
   constructor(options: RelaySourceOptions) {
     this.#options = options;
@@ -57,6 +90,53 @@ export class RelaySource implements ShowEventSource {
 
   get timeline(): ShowTimeline | undefined {
     return this.#timeline;
+  }
+
+  get liveState(): LiveState {
+    return this.#live;
+  }
+
+  /** The id this browser claims as a viewer (not the one the relay publishes: that is a hash of it). */
+  get viewerId(): string {
+    if (this.#viewerId === undefined) {
+      const given = this.#options.viewerId;
+      if (given !== undefined && !isClaimedViewerId(given)) {
+        console.warn(`[live-shop] Ignored viewerId "${given}": use 8–128 letters, digits, "_" or "-"; a stored id is used instead.`);
+      }
+      this.#viewerId = given !== undefined && isClaimedViewerId(given) ? given : persistentViewerId(this.#options.storage);
+    }
+    return this.#viewerId;
+  }
+
+  chat(text: string, name: string): Promise<ChatAck> {
+    return this.#send<{ messageId: string }>('chat.send', { text, name });
+  }
+
+  /**
+   * Sends one reaction. The relay takes one reaction per intent (no counts), and counts
+   * them into one `reaction.tick` per show every 250 ms, so a tap costs one small frame;
+   * after a `rate_limited` answer, taps are refused here until `retryAfterMs` has passed
+   * instead of being sent to be refused again.
+   */
+  async react(kind: string): Promise<ReactionAck> {
+    const wait = this.#reactionsPausedUntil - Date.now();
+    if (wait > 0) {
+      return refusal('rate_limited', `You are sending reactions too fast; wait ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: wait });
+    }
+    const ack = await this.#send<object>('reaction.send', { kind });
+    if (!ack.ok && ack.error.code === 'rate_limited' && ack.error.retryAfterMs !== undefined) {
+      this.#reactionsPausedUntil = Date.now() + ack.error.retryAfterMs;
+    }
+    return ack;
+  }
+
+  vote(pollId: string, optionId: string): Promise<VoteAck> {
+    return this.#send<{ optionId: string }>('poll.vote', { pollId, optionId });
+  }
+
+  #send<T extends object>(name: ViewerIntentName, input: object): Promise<IntentAck<T>> {
+    // The typed socket knows each intent's payload; the input is checked by sendIntent.
+    return sendIntent<T>(this.#socket as Socket | undefined, name, input, this.#options.intentTimeoutMs ?? INTENT_TIMEOUT_MS);
   }
 
   get clockOffset(): number | undefined {
@@ -68,11 +148,12 @@ export class RelaySource implements ShowEventSource {
     this.#listener = listener;
     this.#status('connecting');
     if (this.#timeline) listener.timeline(this.#timeline);
+    if (this.#live !== emptyLiveState) listener.live?.(this.#live, []);
     const { server, show, token } = this.#options;
     // The origin only: socket.io would read a path as a namespace. (`location` is absent
     // outside a page, where `server` must then be absolute.)
     const socket: Socket<ServerToViewer, ViewerToServer> = io(new URL(server, globalThis.location?.href).origin, {
-      auth: token === undefined ? { show } : { show, token },
+      auth: token === undefined ? { show, viewerId: this.viewerId } : { show, token, viewerId: this.viewerId },
     });
     this.#connectStartedAt = Date.now();
     socket.io.on('reconnect_attempt', () => {
@@ -92,6 +173,7 @@ export class RelaySource implements ShowEventSource {
     });
     socket.on(SOCKET_EVENTS.snapshot, (snapshot) => void this.#onSnapshot(snapshot));
     socket.on(SOCKET_EVENTS.events, (envelopes) => this.#onEvents(envelopes));
+    socket.on(SOCKET_EVENTS.live, (envelopes) => this.#onLive(envelopes));
     socket.on(SOCKET_EVENTS.problem, (problem) => {
       console.warn(`[live-shop] The relay reported a problem (${problem.code}): ${problem.message}`);
       this.#listener?.error({ code: problem.code, message: playerError('relay-refused').message });
@@ -127,6 +209,17 @@ export class RelaySource implements ShowEventSource {
     this.#timeline = timeline;
     this.#lastSeq = batch.lastSeq;
     this.#listener?.timeline(timeline);
+  }
+
+  /**
+   * Live values are absolute or keyed, so the state is kept across reconnects: the relay
+   * sends the current ones again on join, and applying one twice changes nothing.
+   */
+  #onLive(input: unknown): void {
+    const { state, envelopes } = applyLive(this.#live, input);
+    if (envelopes.length === 0) return;
+    this.#live = state;
+    this.#listener?.live?.(state, envelopes);
   }
 
   #onEvents(envelopes: unknown): void {
