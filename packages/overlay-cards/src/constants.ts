@@ -10,6 +10,9 @@ export const TAGS = {
   momentsBar: 'live-shop-moments-bar',
   offer: 'live-shop-offer',
   statusScreen: 'live-shop-status-screen',
+  reactions: 'live-shop-reactions',
+  poll: 'live-shop-poll',
+  viewerCount: 'live-shop-viewer-count',
 } as const;
 
 export const EVENTS = {
@@ -27,4 +30,8 @@ export const EVENTS = {
   remindMe: 'live-shop-remind-me',
   /** A viewer asked to watch the replay of an ended show; cancelable (the player switches to replay). */
   watchReplay: 'live-shop-watch-replay',
+  /** A viewer pressed a reaction (detail: kind); cancelable, the player sends it. */
+  react: 'live-shop-react',
+  /** A viewer voted in a poll (detail: pollId, optionId); cancelable, the player sends it and answers on the poll. */
+  vote: 'live-shop-vote',
 } as const;

@@ -2,6 +2,9 @@
  * Registers this package's elements. The only module with side effects: importing the
  * classes from the package's index defines nothing.
  */
+import { LivePoll } from './audience/poll/poll.js';
+import { LiveReactions } from './audience/reactions/reactions.js';
+import { LiveViewerCount } from './audience/viewer-count/viewer-count.js';
 import { TAGS } from './constants.js';
 import { defineElement } from './define-element.js';
 import { ProductDetails } from './details/product-details.js';
@@ -19,3 +22,6 @@ defineElement(TAGS.shelf, ProductShelf);
 defineElement(TAGS.momentsBar, MomentsBar);
 defineElement(TAGS.offer, OfferCard);
 defineElement(TAGS.statusScreen, StatusScreen);
+defineElement(TAGS.reactions, LiveReactions);
+defineElement(TAGS.poll, LivePoll);
+defineElement(TAGS.viewerCount, LiveViewerCount);

@@ -1,3 +1,12 @@
+export { ReactEvent, VoteEvent } from './audience/audience-events.js';
+export type { ReactDetail, VoteDetail } from './audience/audience-events.js';
+export type { CountText } from './audience/audience-format.js';
+export { defaultPollStrings, defaultReactionsStrings, defaultViewerCountStrings } from './audience/audience-strings.js';
+export type { PollStrings, ReactionsStrings, ViewerCountStrings } from './audience/audience-strings.js';
+export { LivePoll } from './audience/poll/poll.js';
+export { DEFAULT_REACTION_EMOJI, LiveReactions } from './audience/reactions/reactions.js';
+export type { ReactionTick } from './audience/reactions/reactions.js';
+export { LiveViewerCount } from './audience/viewer-count/viewer-count.js';
 export { EVENTS, TAGS } from './constants.js';
 export { defineElement } from './define-element.js';
 export type { VersionedElement } from './define-element.js';
