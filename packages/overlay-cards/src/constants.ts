@@ -8,6 +8,7 @@ export const TAGS = {
   productDetails: 'live-shop-product-details',
   shelf: 'live-shop-shelf',
   momentsBar: 'live-shop-moments-bar',
+  chat: 'live-shop-chat',
   offer: 'live-shop-offer',
   statusScreen: 'live-shop-status-screen',
   reactions: 'live-shop-reactions',
@@ -24,6 +25,8 @@ export const EVENTS = {
   variantChange: 'live-shop-variant-change',
   /** A viewer asked to watch a product's moment (detail: pdt, productId); cancelable, the player seeks there. */
   seekToMoment: 'live-shop-seek-to-moment',
+  /** A viewer sends a chat message; the player answers with the chat's sent() or failed(). */
+  chatSend: 'live-shop-chat-send',
   /** An offer's countdown reached its end time (on the relay's clock); a notice, not cancelable. */
   offerEnd: 'live-shop-offer-end',
   /** A viewer asked to be reminded of a scheduled show; cancelable (the host page confirms it itself). */

@@ -5,6 +5,7 @@
 import { LivePoll } from './audience/poll/poll.js';
 import { LiveReactions } from './audience/reactions/reactions.js';
 import { LiveViewerCount } from './audience/viewer-count/viewer-count.js';
+import { LiveChat } from './chat/chat.js';
 import { TAGS } from './constants.js';
 import { defineElement } from './define-element.js';
 import { ProductDetails } from './details/product-details.js';
@@ -20,6 +21,7 @@ defineElement(TAGS.highlights, HighlightStack);
 defineElement(TAGS.productDetails, ProductDetails);
 defineElement(TAGS.shelf, ProductShelf);
 defineElement(TAGS.momentsBar, MomentsBar);
+defineElement(TAGS.chat, LiveChat);
 defineElement(TAGS.offer, OfferCard);
 defineElement(TAGS.statusScreen, StatusScreen);
 defineElement(TAGS.reactions, LiveReactions);
