@@ -11,6 +11,8 @@ import { CommerceController } from './commerce/commerce-controller.js';
 import { renderCart } from './commerce/render-cart.js';
 import { loadStoreAdapter } from './commerce/store.js';
 import { liveShopStyles } from './live-shop.styles.js';
+import { MiniPlayerController } from './mini-player/mini-player-controller.js';
+import { miniPlayerStyles } from './mini-player/mini-player.styles.js';
 import { PdtScheduler } from './scheduler.js';
 import type { ConnectionStatus, ShowEventSource, SourceListener } from './sources/source.js';
 import { createShowStore, type ShowStore } from './store.js';
@@ -51,6 +53,7 @@ function isVideoError(error: PlayerError): boolean {
  * @attr storefront-token - The store's public Storefront API access token.
  * @attr storefront-endpoint - Another origin answering the Storefront API for the store (a proxy, or the local fake).
  * @attr checkout-target - Where checkout opens: "_self" (this tab, default) or "_blank".
+ * @attr mini-player - "off": the video never floats in the mini-player (on by default: while it plays, it floats when the player is scrolled away or the cart opens).
  * @csspart base - The player box.
  * @csspart video - The box holding the video.
  * @csspart highlights - The product cards over the video (card parts are exported as card-base, card-button…).
@@ -64,6 +67,18 @@ function isVideoError(error: PlayerError): boolean {
  * @cssprop --live-shop-player-background - Behind the video.
  * @cssprop --live-shop-player-radius - Defaults to --live-shop-radius.
  * @cssprop --live-shop-player-controls-height - Space kept under the cards for the video controls.
+ * @csspart mini-player - The box holding the video, which floats as the mini-player (in the top layer).
+ * @csspart mini-player-toolbar - The strip above the floating video (the drag handle).
+ * @csspart mini-player-move - The move handle (drag; arrow keys; press for the next corner).
+ * @csspart mini-player-back - The "Back to the show" button.
+ * @csspart mini-player-pip - The Picture-in-Picture button (where the browser has it).
+ * @csspart mini-player-close - The close button (pauses and docks).
+ * @cssprop --live-shop-mini-player-width - Default min(320px, 50vw); never wider than the screen.
+ * @cssprop --live-shop-mini-player-offset-x - Distance from the viewport's left or right edge (default 16px).
+ * @cssprop --live-shop-mini-player-offset-y - Distance from the viewport's top or bottom edge (default 16px).
+ * @cssprop --live-shop-mini-player-radius - Default 12px.
+ * @cssprop --live-shop-mini-player-shadow - The floating box's shadow.
+ * @cssprop --live-shop-mini-player-toolbar-background - Behind the toolbar's buttons.
  * @fires live-shop-ready - {@link ReadyEvent}
  * @fires live-shop-state-change - {@link StateChangeEvent}
  * @fires live-shop-product-shown - {@link ProductShownEvent}
@@ -73,7 +88,7 @@ function isVideoError(error: PlayerError): boolean {
  */
 export class LiveShopElement extends LitElement {
   static readonly version = VERSION;
-  static override styles = liveShopStyles;
+  static override styles = [liveShopStyles, miniPlayerStyles];
   static override properties: PropertyDeclarations = {
     show: { reflect: true },
     server: {},
@@ -90,6 +105,7 @@ export class LiveShopElement extends LitElement {
     storefrontToken: { attribute: 'storefront-token' },
     storefrontEndpoint: { attribute: 'storefront-endpoint' },
     checkoutTarget: { attribute: 'checkout-target' },
+    miniPlayer: { attribute: 'mini-player' },
     strings: { attribute: false },
   };
 
@@ -108,11 +124,15 @@ export class LiveShopElement extends LitElement {
   declare storefrontToken: string | undefined;
   declare storefrontEndpoint: string | undefined;
   declare checkoutTarget: CheckoutTarget | undefined;
+  /** "off" turns the mini-player off. */
+  declare miniPlayer: string | undefined;
   declare strings: Partial<PlayerStrings> | undefined;
 
   readonly #store = createShowStore();
   readonly #video = document.createElement('video');
   readonly #media = document.createElement('div');
+  // Takes #media into its floating box now, before anything plays (see MiniPlayerController).
+  readonly #miniPlayer = new MiniPlayerController(this, { media: this.#media, strings: () => this.strings?.miniPlayer });
   readonly #scheduler = new PdtScheduler(this, this.#store, {
     state: (state, framePdt) => this.#onState(state, framePdt),
     firstFrame: () => this.#onFirstFrame(),
@@ -306,7 +326,7 @@ export class LiveShopElement extends LitElement {
           : strings.live;
     return html`
       <div part="base" class="base">
-        ${this.#media}
+        ${this.#miniPlayer.frame}
         <live-shop-highlights
           part="highlights"
           class="highlights"

@@ -1,6 +1,7 @@
 import type { CartStrings } from '@live-shop/cart-drawer';
 import type { CardStrings } from '@live-shop/overlay-cards';
 import type { ErrorCode } from './errors.js';
+import type { MiniPlayerStrings } from './mini-player/strings.js';
 
 /**
  * The text <live-shop> shows. Set a partial object on `strings` to translate or reword;
@@ -22,6 +23,8 @@ export interface PlayerStrings {
    * player's locale: zero, one, two, few, many, other); `{count}` is the item count.
    */
   cartButton: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+  /** Text of the mini-player (see defaultMiniPlayerStrings). */
+  miniPlayer: Partial<MiniPlayerStrings>;
 }
 
 export const defaultPlayerStrings: Readonly<PlayerStrings> = Object.freeze({
@@ -33,4 +36,5 @@ export const defaultPlayerStrings: Readonly<PlayerStrings> = Object.freeze({
   cards: {},
   cart: {},
   cartButton: { one: 'Cart, {count} item', other: 'Cart, {count} items' },
+  miniPlayer: {},
 });
