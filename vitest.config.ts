@@ -11,6 +11,7 @@ const alias = [
   { find: /^@live-shop\/([\w-]+)\/define$/, replacement: `${packagesDir}$1/src/define.ts` },
   { find: /^@live-shop\/([\w-]+)\/storefront$/, replacement: `${packagesDir}$1/src/storefront/index.ts` },
   { find: /^@live-shop\/([\w-]+)\/payment-link$/, replacement: `${packagesDir}$1/src/payment-link.ts` },
+  { find: /^@live-shop\/([\w-]+)\/locales\/([\w-]+)$/, replacement: `${packagesDir}$1/src/locales/$2.ts` },
 ];
 
 export default defineConfig({

@@ -25,6 +25,7 @@ export type { CartDetail, CartHideDetail, CartHideReason } from './events.js';
 export { HostCartAdapter, toCart } from './host-cart-adapter.js';
 export type { HostCart, HostCartHandlers, HostCartLine } from './host-cart-adapter.js';
 export { httpsUrl } from './https-url.js';
+export type { CartLocale } from './locales/types.js';
 export { MemoryCartAdapter } from './memory-cart-adapter.js';
 export type { MemoryCartOptions } from './memory-cart-adapter.js';
 export { addMoney, currencyDigits, multiplyMoney, sumMoney, zeroMoney } from './money.js';

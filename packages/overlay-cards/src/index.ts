@@ -21,6 +21,7 @@ export { AddToCartEvent, CheckoutEvent } from './events.js';
 export type { AddToCartDetail, CheckoutDetail } from './events.js';
 export { ProductDetails } from './details/product-details.js';
 export { HighlightStack } from './highlight-stack/highlight-stack.js';
+export type { OverlayLocale } from './locales/types.js';
 export { MomentsBar } from './moments-bar/moments-bar.js';
 export type { MomentsBarRange } from './moments-bar/moments-bar.js';
 export { formatMoney, isHigherPrice } from './money.js';

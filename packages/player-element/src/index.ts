@@ -7,6 +7,8 @@ export type { ErrorCode, PlayerError } from './errors.js';
 export { PlayerErrorEvent, ProductShownEvent, ReadyEvent, StateChangeEvent } from './events.js';
 export type { ProductShownDetail } from './events.js';
 export { LiveShopElement } from './live-shop.js';
+export { LOCALE_LANGUAGES, loadLocale } from './locales/index.js';
+export type { PlayerLocale, PlayerOwnStrings, PlayerTextKey } from './locales/types.js';
 export { MiniPlayerController } from './mini-player/mini-player-controller.js';
 export type { MiniPlayerHost, MiniPlayerOptions, MiniPlayerPlacement } from './mini-player/mini-player-controller.js';
 export { defaultMiniPlayerStrings } from './mini-player/strings.js';
