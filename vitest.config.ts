@@ -12,6 +12,8 @@ const alias = [
   { find: /^@live-shop\/([\w-]+)\/storefront$/, replacement: `${packagesDir}$1/src/storefront/index.ts` },
   { find: /^@live-shop\/([\w-]+)\/payment-link$/, replacement: `${packagesDir}$1/src/payment-link.ts` },
   { find: /^@live-shop\/([\w-]+)\/locales\/([\w-]+)$/, replacement: `${packagesDir}$1/src/locales/$2.ts` },
+  { find: /^@live-shop\/([\w-]+)\/features\/([\w-]+)$/, replacement: `${packagesDir}$1/src/features/$2.ts` },
+  { find: /^@live-shop\/([\w-]+)\/shared$/, replacement: `${packagesDir}$1/src/shared.ts` },
 ];
 
 export default defineConfig({

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Prints the gzip size of each browser entry of the script-tag build and fails when a
-// budget from docs/ (DESIGN.md "Quality bars") is exceeded. Run after `pnpm build`.
+// Checks the script-tag build against the size budgets of docs/design.md ("Quality bars"),
+// by load path: what a page loads before its first card (the core), then what each part
+// of a show adds when the show uses it (a lazy chunk group: chat, polls, the cart…). Sizes
+// are gzip -9 of the chunks a path needs, counted once. Run after `pnpm build`.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -15,60 +17,72 @@ if (!existsSync(metaPath)) {
 }
 
 const KB = 1024;
+const LOADER = 'packages/player-element/src/loader.ts';
+// The core: the loader, the element with the cards, and the live event source.
+const CORE = [LOADER, 'packages/player-element/src/define.ts', 'packages/player-element/src/sources/relay-source.ts'];
 const budgets = {
   loader: 5 * KB, // what a brand pastes
-  sdk: 45 * KB, // every chunk except the video engines and the cart, all together
-  // The cart (drawer, host-site and Shopify adapters, Shopify's client): loaded only on a
-  // page that sells through the player, when it has a store or pushes its own cart.
+  core: 55 * KB,
+  // Each lazy group, on top of the core.
+  feature: 10 * KB,
   cart: 20 * KB,
 };
-// A chunk belongs to a video engine when its code comes from one of these packages; they
-// load only when a video plays and are measured separately (see bench/ first-frame).
-const enginePackages = ['hls.js', '@mux/', 'media-chrome', 'mux-embed', 'player.style', 'castable-video', 'media-tracks'];
-// A chunk belongs to the cart when most of its code comes from these.
-const isCartInput = (input) => input.includes('packages/cart-drawer/') || input.includes('node_modules/@shopify/') || input.includes('/node_modules/.pnpm/@shopify+');
+// Lazy entries measured as one group (the cart: the drawer and, with a Shopify store, its adapter).
+const groups = {
+  cart: ['packages/cart-drawer/dist/define.js', 'packages/cart-drawer/dist/storefront/index.js'],
+};
+// Video engines load when a video plays and are measured by the first-frame bench.
+const isEngine = (entry) => entry.includes('/engines/');
 
 const meta = JSON.parse(readFileSync(metaPath, 'utf8'));
-const loaderEntry = 'packages/player-element/src/loader.ts';
-const gzip = (file) => gzipSync(readFileSync(join(root, file)), { level: 9 }).length;
-const rows = [];
-let sdk = 0;
-let cart = 0;
-let loader = 0;
-for (const [file, output] of Object.entries(meta.outputs)) {
-  if (!file.endsWith('.js')) continue;
-  const inputs = Object.keys(output.inputs);
-  const engineBytes = inputs
-    .filter((input) => enginePackages.some((name) => input.includes(`node_modules/${name}`) || input.includes(`/node_modules/.pnpm/${name.replace('/', '+')}`)))
-    .reduce((sum, input) => sum + output.inputs[input].bytesInOutput, 0);
-  const isEngine = engineBytes > output.bytes / 2;
-  const cartBytes = inputs.filter(isCartInput).reduce((sum, input) => sum + output.inputs[input].bytesInOutput, 0);
-  const isCart = !isEngine && cartBytes > output.bytes / 2;
-  const size = gzip(file);
-  // Dynamic-import chunks have an entryPoint too; the loader is the configured entry.
-  const isLoader = output.entryPoint === loaderEntry;
-  if (isLoader) loader += size;
-  if (isCart) cart += size;
-  else if (!isEngine) sdk += size; // the loader counts toward the SDK too
-  rows.push({ file: relative(bundleDir, join(root, file)), kind: isLoader ? 'loader' : isEngine ? 'video engine (lazy)' : isCart ? 'cart (lazy)' : 'sdk (lazy)', gzip: size });
+const outputs = meta.outputs;
+const gzipped = new Map();
+const gzip = (file) => {
+  if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(join(root, file)), { level: 9 }).length);
+  return gzipped.get(file);
+};
+const chunkOf = new Map(Object.entries(outputs).filter(([, output]) => output.entryPoint).map(([file, output]) => [output.entryPoint, file]));
+
+/** The chunks `file` needs before it runs (static imports), added to `into`. */
+function closure(file, into = new Set()) {
+  if (into.has(file)) return into;
+  into.add(file);
+  for (const imported of outputs[file].imports) if (imported.kind === 'import-statement') closure(imported.path, into);
+  return into;
+}
+const sizeOf = (files, except = new Set()) => [...files].filter((file) => !except.has(file)).reduce((sum, file) => sum + gzip(file), 0);
+
+const core = new Set();
+for (const entry of CORE) {
+  const file = chunkOf.get(entry);
+  if (!file) throw new Error(`The build has no chunk for ${entry}; was scripts/build-browser.mjs changed?`);
+  closure(file, core);
+}
+const rows = [
+  { name: 'loader (what a brand pastes)', size: gzip(chunkOf.get(LOADER)), budget: budgets.loader },
+  { name: 'core: element, cards, live relay client, protocol', size: sizeOf(core), budget: budgets.core },
+];
+const grouped = new Set(Object.values(groups).flat());
+for (const [name, entries] of Object.entries(groups)) {
+  const files = new Set();
+  for (const entry of entries) if (chunkOf.has(entry)) closure(chunkOf.get(entry), files);
+  rows.push({ name: `+ ${name} (lazy)`, size: sizeOf(files, core), budget: budgets[name] });
+}
+for (const [entry, file] of [...chunkOf].sort()) {
+  if (CORE.includes(entry) || grouped.has(entry) || isEngine(entry)) continue;
+  const name = entry.replace(/^packages\//, '').replace(/\/(src|dist)\//, '/').replace(/\.(ts|js)$/, '');
+  rows.push({ name: `+ ${name} (lazy)`, size: sizeOf(closure(file), core), budget: budgets.feature });
 }
 
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
-rows.sort((a, b) => a.kind.localeCompare(b.kind) || b.gzip - a.gzip);
-console.log('\nBrowser bundle, gzip -9:');
-for (const row of rows) console.log(`  ${row.kind.padEnd(20)} ${kb(row.gzip).padStart(9)}  ${row.file}`);
-const checks = [
-  ['loader', loader, budgets.loader],
-  ['SDK without the video engine and the cart', sdk, budgets.sdk],
-  ['cart (drawer, adapters, Shopify client)', cart, budgets.cart],
-];
+console.log('\nBrowser bundle by load path, gzip -9:');
 let failed = false;
-console.log('');
-for (const [name, size, budget] of checks) {
-  const ok = size <= budget;
+for (const row of rows) {
+  const ok = row.size <= row.budget;
   failed ||= !ok;
-  console.log(`  ${ok ? 'ok  ' : 'OVER'} ${name}: ${kb(size)} of ${kb(budget)} budget`);
+  console.log(`  ${ok ? 'ok  ' : 'OVER'} ${row.name.padEnd(56)} ${kb(row.size).padStart(9)} of ${kb(row.budget)}`);
 }
+for (const [entry, file] of chunkOf) if (isEngine(entry)) console.log(`       ${`video engine: ${entry.split('/').pop()}`.padEnd(56)} ${kb(sizeOf(closure(file), core)).padStart(9)} (lazy, when a video plays)`);
 if (failed) {
   console.error('\nA size budget is exceeded: find what grew with packages/player-element/dist/bundle/meta.json (esbuild metafile), then shrink it or lazy-load it.');
   process.exit(1);

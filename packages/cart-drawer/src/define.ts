@@ -7,7 +7,7 @@
  */
 import { CartDrawer } from './cart-drawer/cart-drawer.js';
 import { TAGS } from './constants.js';
-import { defineElement } from '@live-shop/overlay-cards';
+import { defineElement } from '@live-shop/overlay-cards/shared';
 
 defineElement(TAGS.cart, CartDrawer);
 

@@ -1,9 +1,10 @@
 /**
- * Registers <live-shop> and the overlay elements it renders. The only module of this
- * package with side effects; the script-tag loader imports it on demand.
+ * Registers <live-shop> and the overlay elements every show needs (the cards); the others
+ * (chat, audience, offers, status screens, shelf) load when a show uses them. The only
+ * module of this package with side effects; the script-tag loader imports it on demand.
  */
-import '@live-shop/overlay-cards/define';
-import { defineElement } from '@live-shop/overlay-cards';
+import '@live-shop/overlay-cards/features/core';
+import { defineElement } from '@live-shop/overlay-cards/shared';
 import { TAG } from './constants.js';
 import { LiveShopElement } from './live-shop.js';
 

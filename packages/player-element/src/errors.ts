@@ -14,6 +14,9 @@ export const ERROR_MESSAGES = {
   'replay-unavailable': 'The products of this replay could not be loaded: check your connection, then reload the page.',
   'show-not-found': 'This show was not found: ask the site owner to check the show id.',
   'cart-unavailable': "Adding to the cart isn't set up on this page: buy from the shop's website.",
+  'chat-unavailable': "Chat isn't available here: it works while the show is live.",
+  'vote-unavailable': "Voting isn't available here: polls take votes while the show is live.",
+  'moment-unavailable': "That moment can't be played here any more: it is outside what this stream keeps.",
   'payment-link-refused': "This product's payment link can't be opened safely: buy from the shop's website.",
 } as const;
 

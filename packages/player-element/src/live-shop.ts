@@ -10,6 +10,8 @@ import { PlayerErrorEvent, ProductShownEvent, ReadyEvent, StateChangeEvent, type
 import { CommerceController } from './commerce/commerce-controller.js';
 import { renderCart } from './commerce/render-cart.js';
 import { loadStoreAdapter } from './commerce/store.js';
+import { enabledFeatures, ShowFeatures } from './features/show-features.js';
+import { featureStyles } from './features/show-features.styles.js';
 import { liveShopStyles } from './live-shop.styles.js';
 import { MiniPlayerController } from './mini-player/mini-player-controller.js';
 import { miniPlayerStyles } from './mini-player/mini-player.styles.js';
@@ -53,6 +55,7 @@ function isVideoError(error: PlayerError): boolean {
  * @attr storefront-token - The store's public Storefront API access token.
  * @attr storefront-endpoint - Another origin answering the Storefront API for the store (a proxy, or the local fake).
  * @attr checkout-target - Where checkout opens: "_self" (this tab, default) or "_blank".
+ * @attr features - The parts of the show to show, space-separated: chat, shelf, moments, reactions, polls, viewers, offers, status (default: all).
  * @attr mini-player - "off": the video never floats in the mini-player (on by default: while it plays, it floats when the player is scrolled away or the cart opens).
  * @csspart base - The player box.
  * @csspart video - The box holding the video.
@@ -88,7 +91,7 @@ function isVideoError(error: PlayerError): boolean {
  */
 export class LiveShopElement extends LitElement {
   static readonly version = VERSION;
-  static override styles = [liveShopStyles, miniPlayerStyles];
+  static override styles = [liveShopStyles, featureStyles, miniPlayerStyles];
   static override properties: PropertyDeclarations = {
     show: { reflect: true },
     server: {},
@@ -106,6 +109,7 @@ export class LiveShopElement extends LitElement {
     storefrontEndpoint: { attribute: 'storefront-endpoint' },
     checkoutTarget: { attribute: 'checkout-target' },
     miniPlayer: { attribute: 'mini-player' },
+    features: {},
     strings: { attribute: false },
   };
 
@@ -126,6 +130,11 @@ export class LiveShopElement extends LitElement {
   declare checkoutTarget: CheckoutTarget | undefined;
   /** "off" turns the mini-player off. */
   declare miniPlayer: string | undefined;
+  /**
+   * The parts of the show to show, space-separated: chat, shelf, moments, reactions,
+   * polls, viewers, offers, status; default all.
+   */
+  declare features: string | undefined;
   declare strings: Partial<PlayerStrings> | undefined;
 
   readonly #store = createShowStore();
@@ -141,6 +150,7 @@ export class LiveShopElement extends LitElement {
     storeAdapter: () => loadStoreAdapter(this, () => this.#commerce.cartAttributes()),
     notice: (error) => this.#report(error),
   });
+  readonly #features: ShowFeatures = new ShowFeatures(this, (error) => this.#report(error));
   #engine: PlayerEngine | undefined;
   #engineRun = 0;
   #source: ShowEventSource | undefined;
@@ -324,14 +334,25 @@ export class LiveShopElement extends LitElement {
         : connection === 'reconnecting'
           ? strings.reconnecting
           : strings.live;
+    const shown = this.#commerce.withStore(this.state);
+    const features = {
+      state: shown,
+      strings,
+      locale: this.#locale(),
+      enabled: enabledFeatures(this.features),
+      reactionTick: this.#store.$reactionTick.value,
+      currentPdt: this.currentPdt,
+      started: this.#framePresented,
+    };
     return html`
       <div part="base" class="base">
         ${this.#miniPlayer.frame}
+        ${this.#features.renderOverlay(features)}
         <live-shop-highlights
           part="highlights"
           class="highlights"
           exportparts="base: highlights-base, card, card-base, card-image, card-title, card-price, card-compare-at-price, card-button"
-          .state=${this.#commerce.withStore(this.state)}
+          .state=${shown}
           .locale=${this.#locale()}
           .strings=${strings.cards}
         ></live-shop-highlights>
@@ -346,6 +367,7 @@ export class LiveShopElement extends LitElement {
               ${status}${this.#notice ? html`<span class="notice" role="status">· ${this.#notice.message}</span>` : nothing}
             </div>`}
       </div>
+      ${this.#features.renderPanel(features)}
     `;
   }
 

@@ -1,5 +1,5 @@
 import type { CartStrings } from '@live-shop/cart-drawer';
-import type { CardStrings } from '@live-shop/overlay-cards';
+import type { CardStrings, ChatStrings, OfferStrings, PollStrings, ReactionsStrings, ShelfStrings, StatusStrings, ViewerCountStrings } from '@live-shop/overlay-cards';
 import type { ErrorCode } from './errors.js';
 import type { MiniPlayerStrings } from './mini-player/strings.js';
 
@@ -25,6 +25,19 @@ export interface PlayerStrings {
   cartButton: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
   /** Text of the mini-player (see defaultMiniPlayerStrings). */
   miniPlayer: Partial<MiniPlayerStrings>;
+  /** Text of the show's elements (each element's own strings; see overlay-cards). */
+  chat: Partial<ChatStrings>;
+  shelf: Partial<ShelfStrings>;
+  momentsBar: Partial<ShelfStrings>;
+  poll: Partial<PollStrings>;
+  reactions: Partial<ReactionsStrings>;
+  viewerCount: Partial<ViewerCountStrings>;
+  offer: Partial<OfferStrings>;
+  status: Partial<StatusStrings>;
+  /** The panel under the video and its tabs. */
+  panelLabel: string;
+  chatTab: string;
+  shelfTab: string;
 }
 
 export const defaultPlayerStrings: Readonly<PlayerStrings> = Object.freeze({
@@ -37,4 +50,15 @@ export const defaultPlayerStrings: Readonly<PlayerStrings> = Object.freeze({
   cart: {},
   cartButton: { one: 'Cart, {count} item', other: 'Cart, {count} items' },
   miniPlayer: {},
+  chat: {},
+  shelf: {},
+  momentsBar: {},
+  poll: {},
+  reactions: {},
+  viewerCount: {},
+  offer: {},
+  status: {},
+  panelLabel: 'Products and chat',
+  chatTab: 'Chat',
+  shelfTab: 'Products',
 });

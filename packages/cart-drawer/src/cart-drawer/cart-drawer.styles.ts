@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { visuallyHidden } from '@live-shop/overlay-cards';
+import { visuallyHidden } from '@live-shop/overlay-cards/shared';
 
 /**
  * Two layers of custom properties (as Web Awesome does): the cart's own, with defaults,

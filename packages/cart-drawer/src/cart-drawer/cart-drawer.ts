@@ -4,7 +4,7 @@ import type { Cart, CartLine, CartLineInput, CommerceAdapter } from '../commerce
 import { TAGS } from '../constants.js';
 import { CartAfterHideEvent, CartAfterShowEvent, CartChangeEvent, CartCheckoutEvent, CartHideEvent, CartShowEvent, type CartHideReason } from '../events.js';
 import { httpsUrl } from '../https-url.js';
-import { formatMoney } from '@live-shop/overlay-cards';
+import { formatMoney } from '@live-shop/overlay-cards/shared';
 import { withDefaults, type CartStrings } from '../strings.js';
 import { VERSION } from '../version.js';
 import { CartController, type Failure } from './cart-controller.js';

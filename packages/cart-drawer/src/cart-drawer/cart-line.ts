@@ -2,7 +2,7 @@ import { isHttpUrl } from '@live-shop/protocol';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { CartLine, CartWarning } from '../commerce-adapter.js';
-import { fill, formatMoney } from '@live-shop/overlay-cards';
+import { fill, formatMoney } from '@live-shop/overlay-cards/shared';
 import type { CartStrings } from '../strings.js';
 import type { Failure } from './cart-controller.js';
 import { renderFailure } from './cart-failure.js';

@@ -99,6 +99,8 @@ export class ProductCard extends LitElement {
   /** Opens the details sheet (as the Details button does). */
   async showDetails(): Promise<void> {
     if (!this.product) return;
+    // The sheet's code loads the first time a viewer asks for it.
+    await import('../features/details.js');
     this.detailsRequested = true;
     await this.updateComplete;
     const details = this.renderRoot.querySelector<ProductDetails>('live-shop-product-details');

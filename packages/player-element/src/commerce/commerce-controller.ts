@@ -2,7 +2,8 @@
 // (the drawer, the adapters) loads when the page has a cart (see #module).
 import type { Cart, CartAttribute, CartDrawer, CommerceAdapter, HostCart, HostCartAdapter, HostCartHandlers } from '@live-shop/cart-drawer';
 import { paymentLinkUrl } from '@live-shop/cart-drawer/payment-link';
-import { EVENTS as CARD_EVENTS, type AddToCartDetail, type AddToCartEvent, type CheckoutEvent } from '@live-shop/overlay-cards';
+import type { AddToCartDetail, AddToCartEvent, CheckoutEvent } from '@live-shop/overlay-cards';
+import { EVENTS as CARD_EVENTS } from '@live-shop/overlay-cards/shared';
 import { MODE_LINE_ATTRIBUTE, PDT_LINE_ATTRIBUTE, SESSION_CART_ATTRIBUTE, SHOW_LINE_ATTRIBUTE, sessionStorageKey, type AttributionMode, type Product, type ShowState } from '@live-shop/protocol';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { playerError, type PlayerError } from '../errors.js';

@@ -1,5 +1,5 @@
 import type { CartChangeEvent, CheckoutTarget } from '@live-shop/cart-drawer';
-import { fill } from '@live-shop/overlay-cards';
+import { fill } from '@live-shop/overlay-cards/shared';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PlayerStrings } from '../strings.js';
 import type { CommerceController } from './commerce-controller.js';

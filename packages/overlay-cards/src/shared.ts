@@ -1,0 +1,10 @@
+/**
+ * The constants and helpers other packages use at run time (`@live-shop/overlay-cards/shared`),
+ * without the package index: importing the index would bring every element's module into
+ * the importer's chunk, where the player loads most of them only when a show needs them.
+ */
+export { EVENTS, TAGS } from './constants.js';
+export { defineElement } from './define-element.js';
+export { formatMoney, isHigherPrice } from './money.js';
+export { visuallyHidden } from './shared-styles.js';
+export { fill } from './strings.js';

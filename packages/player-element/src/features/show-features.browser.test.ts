@@ -1,0 +1,167 @@
+import axe from 'axe-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import '../define.js';
+import { EVENTS } from '../constants.js';
+import type { LiveShopElement } from '../live-shop.js';
+import { CustomSource } from '../sources/custom-source.js';
+import { envelope, nextEvent, product } from '../test-helpers.js';
+
+// The whole show around the video, as a viewer meets it: the chat and the shelf in the
+// panel, a poll, reactions, an offer and the viewer count over the video, each element
+// loaded when the show first needs it, and what the viewer does going to the source.
+
+const origin = inject('simulatorOrigin');
+
+/** An element inside the player's shadow root. */
+function part<T extends Element = HTMLElement>(player: LiveShopElement, selector: string): T | null {
+  return player.shadowRoot?.querySelector<T>(selector) ?? null;
+}
+
+/** A live envelope (not in the log) as the relay sends it. */
+function liveEnvelope(type: string, data: unknown): Record<string, unknown> {
+  return { v: 1, id: `live-${Math.random()}`, show: 'test', type, at: Date.now(), pdt: Date.now(), data };
+}
+
+describe('<live-shop> with the whole show', () => {
+  let player: LiveShopElement;
+  let source: CustomSource;
+  const sent: { chat: [string, string][]; react: string[]; vote: [string, string][] } = { chat: [], react: [], vote: [] };
+
+  beforeAll(async () => {
+    source = new CustomSource({
+      intents: {
+        chat: async (text, name) => {
+          sent.chat.push([text, name]);
+          return { ok: true, messageId: `m-${sent.chat.length}` };
+        },
+        react: async (kind) => {
+          sent.react.push(kind);
+          return { ok: true };
+        },
+        vote: async (pollId, optionId) => {
+          sent.vote.push([pollId, optionId]);
+          return { ok: true, optionId };
+        },
+      },
+    });
+    player = document.createElement('live-shop');
+    player.show = 'test';
+    player.style.width = '800px';
+    // The test page is short: scrolling to the panel would float the video (the mini-player
+    // has its own tests) over the elements this file looks at.
+    player.miniPlayer = 'off';
+    player.src = `${origin}/hls/live.m3u8`;
+    player.source = source;
+    const ready = nextEvent(player, EVENTS.ready, 20_000);
+    document.body.append(player);
+    await ready;
+  }, 25_000);
+
+  afterAll(() => player.remove());
+
+  test('loads each part of the show only when the show has it', async () => {
+    const before = Math.round((player.currentPdt ?? 0) - 30_000);
+    source.push([
+      envelope('show.status', before, { status: 'live', title: 'Spring drop' }),
+      envelope('catalog.set', before, { products: [product('a', 'Field jacket'), product('b', 'Trail boots')] }),
+      envelope('product.highlight', before + 1_000, { productId: 'a' }),
+      envelope('product.clear', before + 5_000, { productId: 'a' }),
+    ]);
+    // A live show with products: the shelf (and its moment) and the chat panel, reactions.
+    await expect.poll(() => part(player, 'live-shop-chat') !== null, { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => part(player, 'live-shop-reactions') !== null, { timeout: 5_000 }).toBe(true);
+    expect(customElements.get('live-shop-chat')).toBeDefined();
+    // No offer and no status screen yet: their code has not been fetched.
+    expect(customElements.get('live-shop-offer')).toBeUndefined();
+    expect(customElements.get('live-shop-status-screen')).toBeUndefined();
+    expect([...(player.shadowRoot?.querySelectorAll('[role="tab"]') ?? [])].map((tab) => tab.textContent?.trim())).toEqual(['Products', 'Chat']);
+  });
+
+  test('chat: messages from the show, and a message sent through the source', async () => {
+    const at = Math.round((player.currentPdt ?? 0) - 1_000);
+    source.push([envelope('chat.message', at, { messageId: 'c1', text: 'Is the jacket waterproof?', author: { name: 'Ana', role: 'viewer' } })]);
+    const chat = part(player, 'live-shop-chat') as (HTMLElement & { updateComplete: Promise<unknown>; name?: string }) | null;
+    await expect.poll(() => chat?.shadowRoot?.textContent?.includes('Is the jacket waterproof?'), { timeout: 5_000 }).toBe(true);
+    chat!.name = 'Bo';
+    await chat!.updateComplete;
+    const input = chat!.shadowRoot!.querySelector<HTMLTextAreaElement>('[part~="input"]')!;
+    input.value = 'Love the colour';
+    input.dispatchEvent(new Event('input'));
+    chat!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="send-button"]')!.click();
+    await expect.poll(() => sent.chat).toEqual([['Love the colour', 'Bo']]);
+    // Sent: the composer is cleared.
+    await expect.poll(() => input.value).toBe('');
+  });
+
+  test('the shelf: a product featured earlier carries its moment, and a tap seeks the video back to it', async () => {
+    part<HTMLButtonElement>(player, '#tab-shelf')?.click();
+    await expect.poll(() => part(player, 'live-shop-shelf') !== null, { timeout: 5_000 }).toBe(true);
+    const shelf = part(player, 'live-shop-shelf')!;
+    const moment = await expect.poll(() => shelf.shadowRoot?.querySelector<HTMLButtonElement>('[part~="moment"]'), { timeout: 5_000 }).toBeTruthy().then(() => shelf.shadowRoot!.querySelector<HTMLButtonElement>('[part~="moment"]')!);
+    const target = player.state.moments[0]!.pdt;
+    const seeked = nextEvent(player.video, 'seeked', 10_000);
+    moment.click();
+    await seeked;
+    await expect.poll(() => Math.abs((player.currentPdt ?? 0) - target), { timeout: 5_000 }).toBeLessThan(1_000);
+    // …and the card of that moment is on screen again.
+    await expect.poll(() => player.state.highlights.map((highlight) => highlight.productId), { timeout: 5_000 }).toEqual(['a']);
+  });
+
+  test('a poll: the viewer votes through the source and sees the results', async () => {
+    const at = Math.round((player.currentPdt ?? 0) - 500);
+    source.push([envelope('poll.open', at, { pollId: 'p1', question: 'Which colour next?', options: [{ id: 'o1', text: 'Olive' }, { id: 'o2', text: 'Rust' }] })]);
+    await expect.poll(() => part(player, 'live-shop-poll') !== null, { timeout: 5_000 }).toBe(true);
+    const poll = part(player, 'live-shop-poll')!;
+    await expect.poll(() => poll.shadowRoot?.querySelector('input[type="radio"]') !== null).toBe(true);
+    poll.shadowRoot!.querySelector<HTMLInputElement>('input[type="radio"][value="o2"]')!.click();
+    poll.shadowRoot!.querySelector<HTMLButtonElement>('[part~="vote-button"]')!.click();
+    await expect.poll(() => sent.vote).toEqual([['p1', 'o2']]);
+    source.pushLive([liveEnvelope('poll.results', { pollId: 'p1', counts: { o1: 3, o2: 1 } })]);
+    await expect.poll(() => poll.shadowRoot?.querySelector('[part~="results"]')?.textContent ?? '', { timeout: 5_000 }).toContain('75');
+  });
+
+  test('reactions go to the source; the viewer count and an offer show over the video', async () => {
+    const reactions = part(player, 'live-shop-reactions')!;
+    reactions.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!.click();
+    await expect.poll(() => sent.react.length).toBe(1);
+
+    source.pushLive([liveEnvelope('viewers.count', { count: 1234 })]);
+    await expect.poll(() => part(player, 'live-shop-viewer-count')?.shadowRoot?.textContent ?? '', { timeout: 5_000 }).toMatch(/1[.,]2K/);
+
+    const at = Math.round((player.currentPdt ?? 0) - 500);
+    source.push([envelope('offer.start', at, { offerId: 'f1', kind: 'price-drop', productId: 'b', price: { amount: '99.00', currencyCode: 'USD' }, endsAt: Date.now() + 120_000, code: 'SPRING10' })]);
+    await expect.poll(() => part(player, 'live-shop-offer')?.shadowRoot?.querySelector<HTMLInputElement>('[part~="code"]')?.value, { timeout: 5_000 }).toBe('SPRING10');
+    expect(part(player, 'live-shop-offer')?.shadowRoot?.textContent).toContain('$99.00');
+  });
+
+  test('everything on screen at once passes an axe audit', async () => {
+    // Once the elements' entrance animations are over (axe measures contrast as painted):
+    // animations in shadow roots are not in document.getAnimations().
+    const animations = (root: Document | ShadowRoot): Animation[] => [
+      ...root.getAnimations(),
+      ...[...root.querySelectorAll('*')].flatMap((element) => (element.shadowRoot ? animations(element.shadowRoot) : [])),
+    ];
+    await Promise.all(
+      animations(document)
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    );
+    const results = await axe.run(player, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`)).toEqual([]);
+  });
+
+  test('a scheduled show shows its status screen; features="chat" keeps only the chat', async () => {
+    const at = Math.round((player.currentPdt ?? 0) - 500);
+    source.push([envelope('show.status', at, { status: 'scheduled', title: 'Autumn drop', startsAt: Date.now() + 86_400_000 })]);
+    await expect.poll(() => part(player, 'live-shop-status-screen') !== null, { timeout: 5_000 }).toBe(true);
+    player.features = 'chat';
+    await player.updateComplete;
+    expect(part(player, 'live-shop-status-screen')).toBeNull();
+    expect(part(player, 'live-shop-shelf')).toBeNull();
+    expect(part(player, 'live-shop-poll')).toBeNull();
+    expect(part(player, '[role="tablist"]')).toBeNull();
+    expect(part(player, 'live-shop-chat')).not.toBeNull();
+  });
+});
