@@ -186,12 +186,12 @@ describe('the producer console', () => {
     const endsAt = offer.data.endsAt as number;
     expect(endsAt).toBeGreaterThanOrEqual(startedAt + 5 * 60_000 - 2_000);
     expect(endsAt).toBeLessThanOrEqual(Date.now() + 5 * 60_000 + 2_000);
-    await expect.poll(() => page.getByRole('timer').textContent()).toMatch(/^[45]:\d\d$/);
+    await expect.poll(() => page.getByRole('timer', { name: /^Time left for/ }).textContent()).toMatch(/^[45]:\d\d$/);
     seq = offer.seq;
     await page.getByRole('button', { name: `End offer on ${first.title}` }).click();
     const offerEnd = await logged(seq, 'offer.end');
     expect(offerEnd.data.offerId).toBe(offer.data.offerId);
-    await expect.poll(() => page.getByRole('timer').count()).toBe(0);
+    await expect.poll(() => page.getByRole('timer', { name: /^Time left for/ }).count()).toBe(0);
 
     // A poll, opened and closed.
     seq = offerEnd.seq;

@@ -86,7 +86,9 @@ test('live: seeking back 60 s in the DVR window lands on the frame of that pdt',
   for (const offset of [17_011, 33_517, 5_250, 45_999]) errors.push(await seekError(element, back + offset));
   console.log(`seekToPdt live, frame pdt − target (ms): ${errors.map((error) => error.toFixed(1)).join(', ')}`);
   for (const error of errors) expect(Math.abs(error)).toBeLessThanOrEqual(FRAME_MS);
-  await expectExactFrames(element, element.seekableRange()!.startPdt, back - element.seekableRange()!.startPdt);
+  // 10 s into the window from where it was: the window's trailing segments leave it every
+  // 2 s, and a target there could be gone by the time it is sought on a busy machine.
+  await expectExactFrames(element, element.seekableRange()!.startPdt, back + 10_000 - element.seekableRange()!.startPdt);
 
   // Out of range: before the DVR window, after the live edge; the video stays put.
   const { startPdt, endPdt } = element.seekableRange()!;

@@ -3,7 +3,7 @@ import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValu
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../style-props.js';
 import { fillCount, formatNumber } from '../audience/audience-format.js';
 import { TAGS } from '../constants.js';
 import { fill } from '../strings.js';
@@ -237,7 +237,7 @@ export class LiveChat extends LitElement {
         <div class="list-area">
           <div part="list" class="list" role="log" aria-live="off" aria-label=${strings.messages} tabindex="0" @scroll=${this.#onScroll}>
             ${messages.length === 0 ? html`<p part="empty" class="empty">${strings.noMessages}</p>` : nothing}
-            <ol class="rows" role="list" style=${styleMap({ paddingBlockStart: `${above}px`, paddingBlockEnd: `${below}px` })}>
+            <ol class="rows" role="list" style=${styleProps({ 'padding-block-start': `${above}px`, 'padding-block-end': `${below}px` })}>
               ${repeat(
                 messages.slice(start, end),
                 (message) => message.messageId,

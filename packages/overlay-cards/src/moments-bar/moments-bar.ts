@@ -1,6 +1,6 @@
 import type { Product, ProductMoment } from '@live-shop/protocol';
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../style-props.js';
 import { TAGS } from '../constants.js';
 import { momentTime } from '../shelf/moment-time.js';
 import { SeekToMomentEvent } from '../shelf/seek-to-moment-event.js';
@@ -119,14 +119,14 @@ export class MomentsBar extends LitElement {
       @pointerover=${this.#onPointerOver}
     >
       <div part="track" class="track"></div>
-      ${playhead === undefined ? nothing : html`<div part="playhead" class="playhead" style=${styleMap({ left: `${playhead}%` })}></div>`}
+      ${playhead === undefined ? nothing : html`<div part="playhead" class="playhead" style=${styleProps({ left: `${playhead}%` })}></div>`}
       ${markers.map(
         (marker, index) => html`<button
           part="marker"
           class="marker ${marker.percent < 15 ? 'edge-start' : marker.percent > 85 ? 'edge-end' : ''}"
           type="button"
           tabindex=${index === active ? 0 : -1}
-          style=${styleMap({ left: `${marker.percent}%` })}
+          style=${styleProps({ left: `${marker.percent}%` })}
           @click=${() => this.#seek(marker.moment)}
         >
           <span part="tooltip" class="tooltip" dir="auto">${marker.label}</span>

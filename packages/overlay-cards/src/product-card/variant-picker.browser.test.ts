@@ -148,9 +148,10 @@ test('Details opens the sheet as a modal; Escape closes it and focus returns to 
   expect(details?.textContent?.trim()).toBe('Details');
   details?.focus();
   await userEvent.click(details!);
+  // The sheet's code loads on the first press.
+  await expect.poll(() => query(card, 'live-shop-product-details')?.shadowRoot?.querySelector('dialog')?.open).toBe(true);
   const sheet = query(card, 'live-shop-product-details');
   const dialog = sheet?.shadowRoot?.querySelector('dialog');
-  await expect.poll(() => dialog?.open).toBe(true);
   expect(dialog?.matches(':modal')).toBe(true);
   await userEvent.keyboard('{Escape}');
   await expect.poll(() => dialog?.open).toBe(false);

@@ -179,7 +179,8 @@ export class ShowFeatures implements ReactiveController {
     const showMoments = enabled.has('moments') && state.moments.length > 0 && range !== undefined && this.#ready('moments');
     const tabs: ('shelf' | 'chat')[] = [];
     if (enabled.has('shelf') && state.products.length > 0) tabs.push('shelf');
-    if (enabled.has('chat') && (live || state.chat.messages.length > 0)) tabs.push('chat');
+    // The chat of a show that is on (or its messages, in a replay).
+    if (enabled.has('chat') && ((live && state.status.phase === 'live') || state.chat.messages.length > 0)) tabs.push('chat');
     const tab = this.#tab && tabs.includes(this.#tab) ? this.#tab : tabs.includes('chat') && live ? 'chat' : tabs[0];
     const ready = tab !== undefined && this.#ready(tab);
     return html`

@@ -102,7 +102,7 @@ export class PreviewPanel extends LitElement {
           <h2 id="preview-heading">Preview</h2>
           <span class="muted">muted</span>
         </div>
-        <live-shop show=${this.show} src=${this.src} muted></live-shop>
+        <live-shop show=${this.show} src=${this.src} muted mini-player="off" features="offers polls reactions viewers status"></live-shop>
         <p class="readout" aria-label="Preview timing">
           <span>Latency <strong class=${latency !== undefined && latency > 30_000 ? 'slow' : ''} data-latency>${latency === undefined ? '—' : formatLatency(latency)}</strong></span>
           <span>Frame <strong>${pdt === undefined ? 'waiting for the stream…' : formatClock(pdt)}</strong></span>

@@ -1,7 +1,7 @@
 import type { Poll } from '@live-shop/protocol';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../../style-props.js';
 import { TAGS } from '../../constants.js';
 import { fill } from '../../strings.js';
 import { VERSION } from '../../version.js';
@@ -192,7 +192,7 @@ export class LivePoll extends LitElement {
               <span part="votes" class="votes">${fillCount(strings.votes, row.votes, formatNumber(row.votes, locale), locale)}</span>
             </div>
             <div part="bar" class="bar" aria-hidden="true">
-              <div part="bar-fill" class="fill" style=${styleMap({ transform: `scaleX(${row.share})` })}></div>
+              <div part="bar-fill" class="fill" style=${styleProps({ transform: `scaleX(${row.share})` })}></div>
             </div>
           </li>`;
         })}
