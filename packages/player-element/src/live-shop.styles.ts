@@ -51,7 +51,7 @@ export const liveShopStyles = css`
 
   .highlights {
     position: absolute;
-    left: 12px;
+    inset-inline-start: 12px;
     bottom: var(--live-shop-player-controls-height);
     width: min(var(--live-shop-player-highlights-width), calc(100% - 24px));
   }
@@ -59,8 +59,7 @@ export const liveShopStyles = css`
   /* Narrow players: the cards become a full-width sheet along the bottom edge. */
   @container live-shop (max-width: 520px) {
     .highlights {
-      left: 0;
-      right: 0;
+      inset-inline: 0;
       width: auto;
       padding: 0 8px;
       --live-shop-card-width: none;
@@ -73,7 +72,7 @@ export const liveShopStyles = css`
   .status {
     position: absolute;
     top: 12px;
-    left: 12px;
+    inset-inline-start: 12px;
     display: flex;
     gap: 6px;
     align-items: center;

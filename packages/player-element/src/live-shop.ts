@@ -13,6 +13,8 @@ import { loadStoreAdapter } from './commerce/store.js';
 import { enabledFeatures, ShowFeatures } from './features/show-features.js';
 import { featureStyles } from './features/show-features.styles.js';
 import { liveShopStyles } from './live-shop.styles.js';
+import { localeStrings, mergeStrings } from './locales/apply.js';
+import { loadLocale } from './locales/index.js';
 import { MiniPlayerController } from './mini-player/mini-player-controller.js';
 import { miniPlayerStyles } from './mini-player/mini-player.styles.js';
 import { PdtScheduler } from './scheduler.js';
@@ -46,7 +48,7 @@ function isVideoError(error: PlayerError): boolean {
  * @attr playback-id - A Mux playback id (played through hls.js from stream.mux.com unless engine="mux-player").
  * @attr engine - "mux-player" to play the playback id (or src) with @mux/mux-player (Mux's player UI; heavier start).
  * @attr mode - "live" (default) or "replay".
- * @attr locale - BCP 47 locale for prices; defaults to the page's lang, then the browser's.
+ * @attr locale - BCP 47 locale for text, prices and dates (French, Spanish and Arabic ship); defaults to the nearest lang attribute, then the browser's.
  * @attr autoplay - Live plays on its own (muted) unless autoplay="false"; replays only with autoplay.
  * @attr muted - Defaults to muted when autoplaying (browsers block autoplay with sound).
  * @attr beacon - Analytics collector URL, or "off" (used by the analytics beacon).
@@ -141,7 +143,7 @@ export class LiveShopElement extends LitElement {
   readonly #video = document.createElement('video');
   readonly #media = document.createElement('div');
   // Takes #media into its floating box now, before anything plays (see MiniPlayerController).
-  readonly #miniPlayer = new MiniPlayerController(this, { media: this.#media, strings: () => this.strings?.miniPlayer });
+  readonly #miniPlayer = new MiniPlayerController(this, { media: this.#media, strings: () => this.#strings().miniPlayer });
   readonly #scheduler = new PdtScheduler(this, this.#store, {
     state: (state, framePdt) => this.#onState(state, framePdt),
     firstFrame: () => this.#onFirstFrame(),
@@ -151,6 +153,8 @@ export class LiveShopElement extends LitElement {
     notice: (error) => this.#report(error),
   });
   readonly #features: ShowFeatures = new ShowFeatures(this, (error) => this.#report(error));
+  /** The text of the player's language (French, Spanish, Arabic ship), once loaded. */
+  #language: { tag: string; strings: Partial<PlayerStrings> | undefined } | undefined;
   #engine: PlayerEngine | undefined;
   #engineRun = 0;
   #source: ShowEventSource | undefined;
@@ -323,7 +327,7 @@ export class LiveShopElement extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const strings = { ...defaultPlayerStrings, ...this.strings };
+    const strings = this.#strings();
     const videoError = this.#videoError;
     const live = this.mode !== 'replay';
     const connection = this.#store.$connection.value;
@@ -371,8 +375,28 @@ export class LiveShopElement extends LitElement {
     `;
   }
 
+  /** The `locale` attribute, else the element's language (the nearest `lang`, as HTML defines it). */
   #locale(): string | undefined {
-    return this.locale ?? (document.documentElement.lang || undefined);
+    return this.locale ?? (this.closest('[lang]')?.getAttribute('lang') || undefined);
+  }
+
+  /** English, under the player's language, under the page's `strings`. */
+  #strings(): PlayerStrings {
+    const tag = this.#locale() ?? navigator.language;
+    if (this.#language?.tag !== tag) void this.#loadLanguage(tag);
+    return mergeStrings(defaultPlayerStrings, this.#language?.tag === tag ? this.#language.strings : undefined, this.strings);
+  }
+
+  async #loadLanguage(tag: string): Promise<void> {
+    this.#language = { tag, strings: undefined };
+    try {
+      const locale = await loadLocale(tag);
+      if (this.#language.tag !== tag || !locale) return;
+      this.#language = { tag, strings: localeStrings(locale) };
+      this.requestUpdate();
+    } catch (error) {
+      console.warn(`[live-shop] The text for "${tag}" could not be loaded; showing English.`, error);
+    }
   }
 
   #start(): void {
@@ -508,7 +532,7 @@ export class LiveShopElement extends LitElement {
   }
 
   #report(error: PlayerError): void {
-    const message = this.strings?.errors?.[error.code] ?? error.message;
+    const message = this.#strings().errors[error.code] ?? error.message;
     const shown = { code: error.code, message };
     if (isVideoError(shown)) this.#videoError = shown;
     else this.#notice = shown;
