@@ -12,11 +12,15 @@ export async function installProbe(page) {
   await page.evaluate(() => {
     const player = document.querySelector('live-shop');
     if (!player) throw new Error('No <live-shop> on the page.');
-    /** @type {[number, number][]} expected display time (ms, performance clock), frame pdt */
+    /**
+     * @type {[number, number, number][]} expected display time (ms, performance clock),
+     * frame pdt, and the time of the rendering step that composites the frame (the same
+     * clock as requestAnimationFrame's timestamp)
+     */
     const frames = [];
-    const onFrame = (_now, metadata) => {
+    const onFrame = (now, metadata) => {
       const pdt = player.pdtAtMediaTime(metadata.mediaTime);
-      if (pdt !== undefined) frames.push([metadata.expectedDisplayTime, pdt]);
+      if (pdt !== undefined) frames.push([metadata.expectedDisplayTime, pdt, now]);
       if (frames.length > 20_000) frames.splice(0, 10_000);
       player.video.requestVideoFrameCallback(onFrame);
     };
@@ -44,7 +48,11 @@ export async function installProbe(page) {
  * screen, or rejects after `timeoutMs`.
  * @param {import('playwright-core').Page} page
  * @param {{ token: string, productId: string, show?: string, timeoutMs?: number }} options
- * @returns {Promise<{ pdt: number, postedAt: number, reachedAt: number, shownAt: number, error: number, naiveError: number, latencyMs: number }>}
+ * `error` is against the frame's expected display time; `stepError` against the rendering
+ * step that composites that frame (negative would mean the card was drawn in an earlier
+ * step than the video frame: shown early). A busy machine lengthens the time between a
+ * step and the display, which moves `error`, not `stepError`.
+ * @returns {Promise<{ pdt: number, postedAt: number, reachedAt: number, shownAt: number, error: number, stepError: number, naiveError: number, latencyMs: number }>}
  */
 export async function measureHighlight(page, { token, productId, show = 'demo', timeoutMs = 30_000 }) {
   return page.evaluate(
@@ -69,7 +77,7 @@ export async function measureHighlight(page, { token, productId, show = 'demo', 
       const reached = probe.frames.find(([, pdt]) => pdt >= envelope.pdt);
       if (!reached) throw new Error('No frame at or after the event pdt was recorded.');
       const reachedAt = reached[0];
-      return { pdt: envelope.pdt, postedAt, reachedAt, shownAt, error: shownAt - reachedAt, naiveError: postedAt - reachedAt, latencyMs };
+      return { pdt: envelope.pdt, postedAt, reachedAt, shownAt, error: shownAt - reachedAt, stepError: shownAt - reached[2], naiveError: postedAt - reachedAt, latencyMs };
     },
     { token, productId, show, timeoutMs },
   );

@@ -61,7 +61,7 @@ test("a page's own strings win over the language's, key by key", async () => {
   await expect.poll(() => cardButton(player)).toBe('Lo quiero');
   // The rest of the card's text is still Spanish.
   await expect.poll(() => card(player)?.shadowRoot?.textContent ?? '').not.toContain('Add to cart');
-  expect(statusText(player)).toBe('En vivo');
+  await expect.poll(() => statusText(player)).toBe('En vivo');
 });
 
 test('Arabic on a right-to-left page: Arabic text, Arabic money format, and the cards on the right', async () => {
