@@ -553,3 +553,21 @@ test('basic accessibility: the dialog and every control have a name', async () =
   // Images are decorative (the title is beside them) or described.
   for (const image of cart.shadowRoot!.querySelectorAll('img')) expect(image.hasAttribute('alt')).toBe(true);
 });
+
+test('opened again right after closing, it stays open (the first close event is stale by then)', async () => {
+  const cart = document.createElement('live-shop-cart');
+  cart.adapter = new MemoryCartAdapter();
+  document.body.append(cart);
+  await cart.show();
+  const dialog = cart.shadowRoot!.querySelector('dialog')!;
+  const closeEvent = new Promise((resolve) => dialog.addEventListener('close', resolve, { once: true }));
+  await cart.hide();
+  await cart.show();
+  // The close event of the first close() is delivered after the second show().
+  await closeEvent;
+  await cart.updateComplete;
+  expect(cart.open).toBe(true);
+  expect(cart.shadowRoot?.querySelector('dialog')?.open).toBe(true);
+  await cart.hide();
+  cart.remove();
+});

@@ -320,8 +320,10 @@ export class CartDrawer extends LitElement {
   };
 
   #onNativeClose = (): void => {
-    // The browser closed the dialog on its own (see #onCancel): follow it.
-    if (this.open) this.open = false;
+    // The browser closed the dialog on its own (see #onCancel): follow it. The close event
+    // is queued, so the one from our own close() can arrive after the cart was opened
+    // again: then the dialog is open, and the event is stale.
+    if (this.open && !this.#dialog?.open) this.open = false;
   };
 
   #onCloseClick = (): void => {
