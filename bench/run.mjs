@@ -6,13 +6,14 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runFanoutBench } from './fanout.mjs';
+import { runLongTasksBench } from './long-tasks.mjs';
 import { runSyncBench } from './sync.mjs';
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');
 mkdirSync(resultsDir, { recursive: true });
 const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
 const only = process.argv.slice(2);
-const benches = { sync: runSyncBench, fanout: runFanoutBench };
+const benches = { sync: runSyncBench, fanout: runFanoutBench, 'long-tasks': runLongTasksBench };
 
 let failed = false;
 for (const [name, run] of Object.entries(benches)) {
@@ -39,6 +40,20 @@ for (const [name, run] of Object.entries(benches)) {
     console.log('  | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const row of result.clusterRows) console.log(`  | ${row.viewers} | ${row.joinMs} ms | ${row.p50} ms | ${row.p99} ms | ${row.max} ms | ${row.lost} | ${row.duplicates} |`);
     console.log(`\n  bar: ${result.bar.viewers} sockets, p99 ≤ ${result.bar.p99} ms, nothing lost: ${result.pass ? 'met' : 'NOT MET'}`);
+  }
+  if (name === 'long-tasks') {
+    const { load, page, longTasks: tasks, longAnimationFrames: frames } = result;
+    const ms = (value) => `${value.toFixed(1)} ms`;
+    console.log(`\n  | ${load.durationMs / 1000} s, ${load.messagesPerSecondAsked} chat messages/s, a highlight every 3 s | count | p50 | max | total | with SDK script | SDK > 50 ms |`);
+    console.log('  | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    console.log(`  | long tasks | ${tasks.count} | ${ms(tasks.p50)} | ${ms(tasks.max)} | ${ms(tasks.total)} | — | ${tasks.sdkOver50} (most SDK in one: ${ms(tasks.maxSdkMs)}) |`);
+    console.log(`  | long animation frames | ${frames.count} | ${ms(frames.p50)} | ${ms(frames.max)} | ${ms(frames.total)} | ${frames.withSdkScript} | ${frames.sdkOver50} (most SDK in one: ${ms(frames.maxSdkMs)}) |`);
+    console.log(`\n  chat: ${load.accepted} messages accepted (${load.acceptedPerSecond}/s from ${load.sockets} sockets), ${page.messagesReceived} reached the page; ${page.chatRows.min}–${page.chatRows.max} rows in the DOM`);
+    console.log(`  highlights: ${load.highlightsPosted} posted, ${page.cardsShown} cards shown; video: ${page.droppedVideoFrames} of ${page.videoFrames} frames dropped, ${page.videoStalls} stalls (${page.videoStalledMs} ms), ${(page.behindLiveMs.last / 1000).toFixed(1)} s behind live at the end`);
+    const { cpu } = result;
+    console.log(`  CPU (% of one core, ${cpu.cores} cores): browser ${cpu.browserPct}, relay ${cpu.relayPct}, chat viewers ${cpu.chatClientsPct}, bench ${cpu.benchPct}, other processes ${cpu.othersPct}${cpu.othersPct > 20 ? ' (the machine was not quiet: numbers are worse than they should be)' : ''}`);
+    console.log(`  SDK script time in long frames ${ms(frames.sdkScriptTotalMs)}, other scripts ${ms(frames.otherScriptTotalMs)}; most: ${result.sdkScripts[0]?.place ?? 'none'}`);
+    console.log(`\n  bar: no long task or animation frame with > ${result.bar.sdkMs} ms of SDK script: ${result.pass ? 'met' : 'NOT MET'}${result.loafSupported ? '' : ' (no Long Animation Frames API: nothing attributed)'}`);
   }
   failed ||= result.pass === false;
   console.log(`  → bench/results/${name}.json`);
