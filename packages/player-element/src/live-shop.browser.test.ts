@@ -85,11 +85,13 @@ describe('<live-shop> on the live simulator', () => {
     await frameWhere(() => cardTitles(player).length === 0, 5_000);
     expect(playhead()).toBeGreaterThanOrEqual(clearAt);
 
-    // An event already behind the playhead (a late arrival) applies at once.
+    // An event already behind the playhead (a late arrival) applies on the next animation
+    // frame (events arriving together are applied together, once per frame).
     await expect.poll(playhead, { timeout: 2_000, interval: 20 }).toBeGreaterThan(clearAt + 600);
     const late = Math.round(playhead() - 500);
     const shown = nextEvent(player, EVENTS.productShown, 1_000);
     source.push([envelope('product.highlight', late, { productId: 'b' })]);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(player.state.highlights.map((highlight) => highlight.productId)).toEqual(['b']);
     const detail = (await shown).detail;
     expect(detail).toMatchObject({ productId: 'b', pdt: late });

@@ -27,6 +27,7 @@ export class PdtScheduler implements ReactiveController {
   readonly #callbacks: SchedulerCallbacks;
   #engine: PlayerEngine | undefined;
   #timeline: ShowTimeline | undefined;
+  #pendingEvaluation: number | undefined;
   #connected = false;
   #watching: HTMLVideoElement | undefined;
   #frameRequest: number | undefined;
@@ -63,10 +64,23 @@ export class PdtScheduler implements ReactiveController {
     this.#watch();
   }
 
-  /** Evaluates at once with a new or grown timeline. */
+  /**
+   * A new timeline is evaluated at once. A grown one (the same timeline with new events:
+   * a busy chat sends a hundred a second) is evaluated on the next animation frame, once
+   * however many events arrived meanwhile: one render per frame, not one per message.
+   * Events due on a frame not yet shown are applied by that frame's callback, as before.
+   */
   setTimeline(timeline: ShowTimeline | undefined): void {
+    const grown = timeline !== undefined && timeline === this.#timeline;
     this.#timeline = timeline;
-    this.#evaluate();
+    if (!grown) {
+      this.#evaluate();
+      return;
+    }
+    this.#pendingEvaluation ??= requestAnimationFrame(() => {
+      this.#pendingEvaluation = undefined;
+      this.#evaluate();
+    });
   }
 
   #watch(): void {

@@ -10,17 +10,28 @@ export interface RenderCartOptions {
   strings: PlayerStrings;
 }
 
+/** Plural rules and number format per locale: made once, not on every render. */
+const formats = new Map<string, { plural: Intl.PluralRules; number: Intl.NumberFormat }>();
+function formatsFor(locale: string | undefined): { plural: Intl.PluralRules; number: Intl.NumberFormat } {
+  const key = locale ?? '';
+  let found = formats.get(key);
+  if (!found) {
+    try {
+      found = { plural: new Intl.PluralRules(locale), number: new Intl.NumberFormat(locale) };
+    } catch {
+      // An invalid locale tag: the default rules still give a readable label.
+      found = { plural: new Intl.PluralRules(), number: new Intl.NumberFormat() };
+    }
+    formats.set(key, found);
+  }
+  return found;
+}
+
 /** The cart's accessible name for `count` items, in the locale's plural form. */
 export function cartButtonLabel(strings: PlayerStrings, count: number, locale: string | undefined): string {
-  let category: Intl.LDMLPluralRule = 'other';
-  try {
-    category = new Intl.PluralRules(locale).select(count);
-  } catch {
-    // An invalid locale tag: the default rules still give a readable label.
-    category = new Intl.PluralRules().select(count);
-  }
-  const template = strings.cartButton[category] ?? strings.cartButton.other;
-  return fill(template, { count: new Intl.NumberFormat(locale).format(count) });
+  const { plural, number } = formatsFor(locale);
+  const template = strings.cartButton[plural.select(count)] ?? strings.cartButton.other;
+  return fill(template, { count: number.format(count) });
 }
 
 /**
@@ -42,7 +53,7 @@ export function renderCart(commerce: CommerceController, options: RenderCartOpti
       <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
         <path d="M6 7h12l-1 13H7L6 7zm3 0a3 3 0 0 1 6 0" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" />
       </svg>
-      ${count > 0 ? html`<span part="cart-count" class="cart-count" aria-hidden="true">${new Intl.NumberFormat(options.locale).format(count)}</span>` : nothing}
+      ${count > 0 ? html`<span part="cart-count" class="cart-count" aria-hidden="true">${formatsFor(options.locale).number.format(count)}</span>` : nothing}
     </button>
     ${commerce.drawerReady
       ? html`<live-shop-cart
