@@ -88,6 +88,8 @@ const viewerPage = realStore
 for (const url of ['/', '/index.html']) app.get(url, (request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(viewerPage));
 await app.register(fastifyStatic, { root: join(here, 'public'), prefix: '/', index: false });
 await app.register(fastifyStatic, { root: join(here, 'catalog/products'), prefix: '/products/', decorateReply: false });
+// The example themes (examples/themes), for the viewer page's ?theme=light|dark.
+await app.register(fastifyStatic, { root: join(here, '../themes'), prefix: '/themes/', decorateReply: false, allowedPath: (path) => path.endsWith('.css') });
 await app.register(fastifyStatic, {
   root: bundleDir,
   prefix: '/sdk/',
