@@ -157,7 +157,7 @@ export function accepts(type: EventType, path: string, value: string): boolean {
 }
 
 /** `value` if the field takes it, else `fallback`. */
-export function fit(type: EventType, path: string, value: string, fallback: string): string {
+export function acceptedOr(type: EventType, path: string, value: string, fallback: string): string {
   return accepts(type, path, value) ? value : fallback;
 }
 

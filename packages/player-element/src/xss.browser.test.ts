@@ -7,7 +7,7 @@ import { EVENTS } from './constants.js';
 import type { LiveShopElement } from './live-shop.js';
 import { CustomSource } from './sources/custom-source.js';
 import { envelope, nextEvent } from './test-helpers.js';
-import { allText, BASE, FIELDS, fit, FORBIDDEN_TAGS, PAYLOADS, unsafeMarkup, URL_FIELD_KEYS, withValue, type Field } from './test-xss-corpus.js';
+import { acceptedOr, allText, BASE, FIELDS, FORBIDDEN_TAGS, PAYLOADS, unsafeMarkup, URL_FIELD_KEYS, withValue, type Field } from './test-xss-corpus.js';
 
 // Safe: every string field of every event carries the XSS corpus (test-xss-corpus.ts). What
 // the protocol refuses at the edge never reaches the player; what it takes is pushed into a
@@ -65,7 +65,7 @@ function liveEnvelope(type: string, data: unknown): Record<string, unknown> {
 
 /** A product carrying `payload` in every string field that takes it (http(s) URLs with it in their query). */
 function productWith(payload: string, index: number): Record<string, unknown> {
-  const field = (path: string, fallback: string, value = payload) => fit('catalog.set', `products.0.${path}`, value, fallback);
+  const field = (path: string, fallback: string, value = payload) => acceptedOr('catalog.set', `products.0.${path}`, value, fallback);
   const imageUrl = (name: string) => field('images.0.url', `${origin}/img/${index}-${name}.png`, `${origin}/img/${index}-${name}.png?q=${payload}`);
   const altText = field('images.0.altText', `Picture ${index}`);
   const optionName = field('variants.0.selectedOptions.0.name', `Option ${index}`);
@@ -261,16 +261,16 @@ describe('<live-shop> shows an XSS corpus in every field of every event as text'
     expect(source.push(accepted)).toBe(accepted.length);
 
     source.push([
-      envelope('show.status', before, { status: 'live', title: fit('show.status', 'title', PAYLOADS[0]!, 'Show') }),
+      envelope('show.status', before, { status: 'live', title: acceptedOr('show.status', 'title', PAYLOADS[0]!, 'Show') }),
       envelope('catalog.set', before, { products }),
       ...products.map((product, index) => envelope('stock.update', before + 100 + index, { productId: product.id, variantId: product.variants[0]!.id, quantityAvailable: 2 })),
       envelope('price.update', before + 200, { productId: products[1]!.id, variantId: products[1]!.variants[0]!.id, price: usd('8.00'), compareAtPrice: usd('12.00') }),
       ...products.map((product, index) => envelope('product.highlight', before + 1_000 + index, { productId: product.id, variantId: product.variants[0]!.id })),
       ...PAYLOADS.map((payload, index) =>
         envelope('chat.message', before + 2_000 + index, {
-          messageId: fit('chat.message', 'messageId', `m${index} ${payload}`, `m${index}`),
-          text: fit('chat.message', 'text', payload, `Message ${index}`),
-          author: { id: fit('chat.message', 'author.id', payload, `a${index}`), name: fit('chat.message', 'author.name', payload, `Name ${index}`), role: (['viewer', 'moderator', 'producer'] as const)[index % 3] },
+          messageId: acceptedOr('chat.message', 'messageId', `m${index} ${payload}`, `m${index}`),
+          text: acceptedOr('chat.message', 'text', payload, `Message ${index}`),
+          author: { id: acceptedOr('chat.message', 'author.id', payload, `a${index}`), name: acceptedOr('chat.message', 'author.name', payload, `Name ${index}`), role: (['viewer', 'moderator', 'producer'] as const)[index % 3] },
         }),
       ),
       envelope('chat.pin', before + 3_000, { messageId: `m1 ${PAYLOADS[1]}` }),
@@ -325,15 +325,15 @@ describe('<live-shop> shows an XSS corpus in every field of every event as text'
     let previous: { pollId: string; offerId: string } | undefined;
     for (const [index, payload] of PAYLOADS.entries()) {
       const product = products[index]!;
-      const pollId = fit('poll.open', 'pollId', `q${index} ${payload}`, `q${index}`);
-      const offerId = fit('offer.start', 'offerId', `o${index} ${payload}`, `o${index}`);
-      const question = fit('poll.open', 'question', payload, `Question ${index}`);
-      const answer = fit('poll.open', 'options.0.text', payload, `Answer ${index}`);
-      const title = fit('offer.start', 'title', payload, `Offer ${index}`);
+      const pollId = acceptedOr('poll.open', 'pollId', `q${index} ${payload}`, `q${index}`);
+      const offerId = acceptedOr('offer.start', 'offerId', `o${index} ${payload}`, `o${index}`);
+      const question = acceptedOr('poll.open', 'question', payload, `Question ${index}`);
+      const answer = acceptedOr('poll.open', 'options.0.text', payload, `Answer ${index}`);
+      const title = acceptedOr('offer.start', 'title', payload, `Offer ${index}`);
       const at = nextAt();
       source.push([
         ...(previous ? [envelope('poll.close', at, { pollId: previous.pollId }), envelope('offer.end', at, { offerId: previous.offerId })] : []),
-        envelope('poll.open', at, { pollId, question, options: [{ id: fit('poll.open', 'options.0.id', `a ${payload}`, 'a'), text: answer }, { id: 'b', text: 'Neither' }] }),
+        envelope('poll.open', at, { pollId, question, options: [{ id: acceptedOr('poll.open', 'options.0.id', `a ${payload}`, 'a'), text: answer }, { id: 'b', text: 'Neither' }] }),
         envelope('offer.start', at, { offerId, kind: (['price-drop', 'countdown', 'limited-stock'] as const)[index % 3], productId: product.id, title, price: usd('9.00'), endsAt: Date.now() + 120_000, quantityLimit: 5, code: 'SAVE10' }),
       ]);
       previous = { pollId, offerId };
@@ -414,14 +414,14 @@ describe('<live-shop> shows an XSS corpus in every field of every event as text'
   test('status screens: scheduled and replay titles as text; Watch the replay plays here, navigating nowhere', async () => {
     let replaySrc = `${origin}/hls/vod.m3u8`;
     for (const [index, payload] of PAYLOADS.entries()) {
-      const title = fit('show.status', 'title', payload, `Show ${index}`);
+      const title = acceptedOr('show.status', 'title', payload, `Show ${index}`);
       source.push([envelope('show.status', nextAt(), { status: 'scheduled', title, startsAt: Date.now() + 86_400_000 })]);
       await expect.poll(() => part(player, 'live-shop-status-screen')?.shadowRoot?.querySelector('[part~="title"]')?.textContent, { timeout: 5_000 }).toBe(title);
       part<StatusScreen>(player, 'live-shop-status-screen')!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="remind-button"]')!.click();
       expect(unsafeMarkup(baseline)).toEqual([]);
 
-      replaySrc = fit('show.status', 'replay.src', `${origin}/hls/vod.m3u8?q=${payload}`, `${origin}/hls/vod.m3u8`);
-      const playbackId = fit('show.status', 'replay.playbackId', payload, 'pb');
+      replaySrc = acceptedOr('show.status', 'replay.src', `${origin}/hls/vod.m3u8?q=${payload}`, `${origin}/hls/vod.m3u8`);
+      const playbackId = acceptedOr('show.status', 'replay.playbackId', payload, 'pb');
       source.push([envelope('show.status', nextAt(), { status: 'replay-ready', title, replay: { src: replaySrc, playbackId } })]);
       await expect.poll(() => part(player, 'live-shop-status-screen')?.shadowRoot?.querySelector('[part~="replay-button"]') != null, { timeout: 5_000 }).toBe(true);
       expect(part(player, 'live-shop-status-screen')!.shadowRoot!.querySelector('[part~="title"]')!.textContent).toBe(title);
