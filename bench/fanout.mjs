@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { postEvent } from '../scripts/test/demo-process.mjs';
 import { startRedis } from '../scripts/test/redis-server.mjs';
 import { percentile } from '../scripts/test/sync-probe.mjs';
 
@@ -54,15 +55,6 @@ export function startClients(url, count) {
   };
 }
 
-async function post(url, token, body) {
-  const response = await fetch(`${url}/v1/shows/bench/events`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (response.status !== 201) throw new Error(`posting an event answered ${response.status}: ${await response.text()}`);
-  return response.json();
-}
 
 const catalog = {
   type: 'catalog.set',
@@ -79,10 +71,10 @@ async function waitFor(condition, timeoutMs, what) {
 
 /** Posts the catalog and EVENTS events to `relay`, and collects every viewer's deliveries. */
 export async function measureDelivery(relay, groups, viewers) {
-  await post(relay.url, relay.token, catalog);
+  await postEvent(relay.url, relay.token, catalog, 'bench');
   let lastSeq = 0;
   for (let index = 0; index < EVENTS; index++) {
-    lastSeq = (await post(relay.url, relay.token, index % 2 ? { type: 'product.clear', data: {} } : { type: 'product.highlight', data: { productId: 'p1' } })).seq;
+    lastSeq = (await postEvent(relay.url, relay.token, index % 2 ? { type: 'product.clear', data: {} } : { type: 'product.highlight', data: { productId: 'p1' } }, 'bench')).seq;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   // Every viewer has every event (or the deadline passes and what is missing is lost).

@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
-import { issueToken, startDemo } from '../scripts/test/demo-process.mjs';
+import { issueToken, postEvent, startDemo } from '../scripts/test/demo-process.mjs';
 import { attribute, LONG_MS } from './long-tasks/attribution.mjs';
 import { closeWindow, observeLongWork, openWindow } from './long-tasks/page-probe.mjs';
 import { createSourceMapper } from './long-tasks/source-maps.mjs';
@@ -162,8 +162,8 @@ async function postHighlights(origin, token, productIds, everyMs, durationMs) {
   let posted = 0;
   while (performance.now() - started < durationMs) {
     const productId = productIds[posted % productIds.length];
-    await post(origin, token, { type: 'product.clear', data: {} });
-    await post(origin, token, { type: 'product.highlight', data: { productId } });
+    await postEvent(origin, token, { type: 'product.clear', data: {} });
+    await postEvent(origin, token, { type: 'product.highlight', data: { productId } });
     posted++;
     const next = started + posted * everyMs;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
@@ -171,14 +171,6 @@ async function postHighlights(origin, token, productIds, everyMs, durationMs) {
   return posted;
 }
 
-async function post(origin, token, body) {
-  const response = await fetch(`${origin}/v1/shows/demo/events`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (response.status !== 201) throw new Error(`POST ${body.type} answered ${response.status}: ${await response.text()}`);
-}
 
 /** CPU time (user + system, ms) of processes, from /proc (Linux; 0 elsewhere). */
 function cpuMsOf(pids) {

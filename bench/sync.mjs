@@ -7,7 +7,7 @@
 // (docs/design.md): p95 ≤ 50 ms.
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
-import { issueToken, startDemo } from '../scripts/test/demo-process.mjs';
+import { issueToken, postEvent, startDemo } from '../scripts/test/demo-process.mjs';
 import { clearHighlights, installProbe, measureHighlight, measureScheduled, percentile, seekProbeTo } from '../scripts/test/sync-probe.mjs';
 
 export async function runSyncBench({ highlights = 20 } = {}) {
@@ -48,8 +48,8 @@ export async function runSyncBench({ highlights = 20 } = {}) {
     for (let index = 0; index < Math.min(highlights, 10); index++) {
       const productId = productIds[index % productIds.length];
       const pdt = start + index * 3_000;
-      await post(demo.origin, token, { type: 'product.highlight', data: { productId }, pdt });
-      await post(demo.origin, token, { type: 'product.clear', data: { productId }, pdt: pdt + 2_000 });
+      await postEvent(demo.origin, token, { type: 'product.highlight', data: { productId }, pdt });
+      await postEvent(demo.origin, token, { type: 'product.clear', data: { productId }, pdt: pdt + 2_000 });
       moments.push({ productId, pdt });
     }
     const dvr = await playThrough(page, moments, 'DVR');
@@ -87,14 +87,6 @@ export async function runSyncBench({ highlights = 20 } = {}) {
   }
 }
 
-async function post(origin, token, body) {
-  const response = await fetch(`${origin}/v1/shows/demo/events`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (response.status !== 201) throw new Error(`POST ${body.type} answered ${response.status}: ${await response.text()}`);
-}
 
 /** Seeks to just before the first moment and measures each as playback reaches it; |errors| in ms. */
 async function playThrough(page, moments, mode) {

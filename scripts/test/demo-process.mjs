@@ -66,3 +66,17 @@ export async function issueToken(origin, adminKey, show, role) {
   if (!response.ok) throw new Error(`Could not issue a ${role} token: ${response.status} ${await response.text()}`);
   return /** @type {{ token: string }} */ (await response.json()).token;
 }
+
+/**
+ * Posts one event to a show through the public API with a producer token, and returns the
+ * stored envelope; throws with the relay's answer unless it is 201.
+ */
+export async function postEvent(origin, token, body, show = 'demo') {
+  const response = await fetch(`${origin}/v1/shows/${show}/events`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 201) throw new Error(`POST ${body.type} to show ${show} answered ${response.status}: ${await response.text()}`);
+  return response.json();
+}

@@ -155,6 +155,7 @@ export class LiveShopElement extends LitElement {
   readonly #features: ShowFeatures = new ShowFeatures(this, (error) => this.#report(error));
   /** The text of the player's language (French, Spanish, Arabic ship), once loaded. */
   #language: { tag: string; strings: Partial<PlayerStrings> | undefined } | undefined;
+  #merged: { language: Partial<PlayerStrings> | undefined; page: Partial<PlayerStrings> | undefined; strings: PlayerStrings } | undefined;
   #engine: PlayerEngine | undefined;
   #engineRun = 0;
   #source: ShowEventSource | undefined;
@@ -384,7 +385,13 @@ export class LiveShopElement extends LitElement {
   #strings(): PlayerStrings {
     const tag = this.#locale() ?? navigator.language;
     if (this.#language?.tag !== tag) void this.#loadLanguage(tag);
-    return mergeStrings(defaultPlayerStrings, this.#language?.tag === tag ? this.#language.strings : undefined, this.strings);
+    const language = this.#language?.tag === tag ? this.#language.strings : undefined;
+    // Called on every render: merged again only when the language or the page's strings change.
+    const cached = this.#merged;
+    if (!cached || cached.language !== language || cached.page !== this.strings) {
+      this.#merged = { language, page: this.strings, strings: mergeStrings(defaultPlayerStrings, language, this.strings) };
+    }
+    return this.#merged!.strings;
   }
 
   async #loadLanguage(tag: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { ChatMessage } from '@live-shop/protocol';
 import type { HighlightStack, LiveChat, ProductCard } from '@live-shop/overlay-cards';
 import axe from 'axe-core';
+import { animationsFinished } from '../../overlay-cards/src/test-axe-audit.js';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import './define.js';
@@ -23,18 +24,9 @@ function luminance(color: string): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-/** Every animation in the document and its shadow roots (document.getAnimations() does not look inside). */
-function allAnimations(root: Document | ShadowRoot = document): Animation[] {
-  return [...root.getAnimations(), ...[...root.querySelectorAll('*')].flatMap((element) => (element.shadowRoot ? allAnimations(element.shadowRoot) : []))];
-}
-
 /** The colour-contrast findings of axe (as painted: after the entrance animations). */
 async function contrast(elements: Element[]): Promise<{ violations: string[]; checked: number }> {
-  await Promise.all(
-    allAnimations()
-      .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
-      .map((animation) => animation.finished.catch(() => undefined)),
-  );
+  await animationsFinished();
   let checked = 0;
   const violations: string[] = [];
   for (const element of elements) {

@@ -1,20 +1,7 @@
 // Test support for the audience elements (not part of the build).
+export { axeViolations } from '../test-axe-audit.js';
 import type {} from '@vitest/browser-playwright';
-import axe from 'axe-core';
 import { cdp } from 'vitest/browser';
-
-/**
- * The accessibility rules an element breaks, as "rule: target…" lines (empty when none).
- * Page-level rules (landmarks, a page heading) are the host page's business, not an
- * overlay's.
- */
-export async function axeViolations(element: Element): Promise<string[]> {
-  const results = await axe.run(element, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    rules: { region: { enabled: false }, 'page-has-heading-one': { enabled: false }, 'landmark-one-main': { enabled: false } },
-  });
-  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
-}
 
 /**
  * Emulates the viewer's `prefers-reduced-motion` in this Chromium (through the DevTools

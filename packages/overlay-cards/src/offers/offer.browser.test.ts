@@ -6,7 +6,7 @@ import { cdp } from 'vitest/browser';
 import '../define.js';
 import { EVENTS } from '../constants.js';
 import type { AddToCartEvent, CheckoutEvent } from '../events.js';
-import { axeViolations } from '../status/test-axe.js';
+import { axeViolations } from '../test-axe-audit.js';
 import { testProduct } from '../test-products.js';
 import type { OfferEndEvent } from './offer-events.js';
 import type { OfferCard } from './offer.js';

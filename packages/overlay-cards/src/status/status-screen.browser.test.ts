@@ -7,7 +7,7 @@ import '../define.js';
 import { EVENTS } from '../constants.js';
 import type { RemindMeEvent, WatchReplayEvent } from './status-events.js';
 import type { StatusScreen } from './status-screen.js';
-import { axeViolations } from './test-axe.js';
+import { axeViolations } from '../test-axe-audit.js';
 
 /** The relay's clock when each test starts: Sunday 22 November 2026, 09:00 UTC. */
 const SERVER_NOW = Date.UTC(2026, 10, 22, 9, 0, 0);

@@ -1,4 +1,5 @@
 import axe from 'axe-core';
+import { animationsFinished } from '../../../overlay-cards/src/test-axe-audit.js';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import '../define.js';
 import { EVENTS } from '../constants.js';
@@ -135,17 +136,8 @@ describe('<live-shop> with the whole show', () => {
   });
 
   test('everything on screen at once passes an axe audit', async () => {
-    // Once the elements' entrance animations are over (axe measures contrast as painted):
-    // animations in shadow roots are not in document.getAnimations().
-    const animations = (root: Document | ShadowRoot): Animation[] => [
-      ...root.getAnimations(),
-      ...[...root.querySelectorAll('*')].flatMap((element) => (element.shadowRoot ? animations(element.shadowRoot) : [])),
-    ];
-    await Promise.all(
-      animations(document)
-        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
-        .map((animation) => animation.finished.catch(() => undefined)),
-    );
+    // Once the elements' entrance animations are over (axe measures contrast as painted).
+    await animationsFinished();
     const results = await axe.run(player, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });

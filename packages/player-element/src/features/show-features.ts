@@ -122,7 +122,7 @@ export class ShowFeatures implements ReactiveController {
     const phase = state.status.phase;
     const productOf = (id: string | undefined): Product | undefined => (id === undefined ? undefined : state.products.find((product) => product.id === id));
     const offer = state.offers[state.offers.length - 1];
-    const poll = [...state.polls].reverse().find((candidate) => !candidate.closed) ?? undefined;
+    const poll = state.polls.findLast((candidate) => !candidate.closed);
     // A show that never said it is scheduled (no title, no start time) is just playing.
     const announced = phase !== 'scheduled' || state.status.startsAt !== undefined || state.status.title !== undefined;
     const showStatus = enabled.has('status') && live && options.started && phase !== 'live' && announced;

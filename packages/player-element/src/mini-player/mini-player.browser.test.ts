@@ -1,7 +1,7 @@
 // For the types of cdp().send and of the Playwright options: the provider's own.
 /// <reference types="@vitest/browser-playwright" />
 import { MemoryCartAdapter, type CartDrawer } from '@live-shop/cart-drawer';
-import axe from 'axe-core';
+import { axeViolations } from '../../../overlay-cards/src/test-axe-audit.js';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, test, vi } from 'vitest';
 import { cdp, page, userEvent } from 'vitest/browser';
 import '../define.js';
@@ -100,14 +100,6 @@ describe('<live-shop> mini-player', () => {
     }
   }
 
-  async function axeViolations(element: Element): Promise<string[]> {
-    const results = await axe.run(element, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      // Page-level rules (landmarks, a page heading) are the host page's business.
-      rules: { region: { enabled: false }, 'page-has-heading-one': { enabled: false }, 'landmark-one-main': { enabled: false } },
-    });
-    return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
-  }
 
   beforeAll(async () => {
     await page.viewport(VIEWPORT.width, VIEWPORT.height);
