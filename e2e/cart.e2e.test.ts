@@ -157,6 +157,17 @@ describe('buying from the show (Shopify cart on the Storefront fake)', () => {
     await input.press('Enter');
     await expect.poll(async () => (await carts())[0]?.lines[0]?.quantity, { timeout: 10_000 }).toBe(3);
     await expect.poll(() => page.locator('live-shop-cart [part="line"] [part="warning"]').textContent(), { timeout: 10_000 }).toBe('Only 3 left, so the quantity is now 3.');
+
+    // The page switches the player to French: the store's messages follow, not only the drawer's.
+    await page.evaluate(() => {
+      document.querySelector('live-shop')!.locale = 'fr-FR';
+    });
+    await expect.poll(async () => (await page.locator('live-shop-cart [part="checkout-button"]').textContent())?.trim(), { timeout: 10_000 }).toBe('Passer la commande');
+    await fake('stock', { merchandiseId: variantId, quantity: 2 });
+    await input.fill('5');
+    await input.press('Enter');
+    await expect.poll(async () => (await carts())[0]?.lines[0]?.quantity, { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => page.locator('live-shop-cart [part="line"] [part="warning"]').textContent(), { timeout: 10_000 }).toBe('Stock insuffisant\u00a0: la quantité a été ramenée à 2.');
     await page.close();
   });
 

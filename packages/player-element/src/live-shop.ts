@@ -149,7 +149,7 @@ export class LiveShopElement extends LitElement {
     firstFrame: () => this.#onFirstFrame(),
   });
   readonly #commerce: CommerceController = new CommerceController(this, {
-    storeAdapter: () => loadStoreAdapter(this, () => this.#commerce.cartAttributes()),
+    storeAdapter: () => loadStoreAdapter(this, () => this.#commerce.cartAttributes(), () => this.#strings().storefront),
     notice: (error) => this.#report(error),
   });
   readonly #features: ShowFeatures = new ShowFeatures(this, (error) => this.#report(error));

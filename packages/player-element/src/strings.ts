@@ -1,4 +1,4 @@
-import type { CartStrings } from '@live-shop/cart-drawer';
+import type { CartStrings, StorefrontStrings } from '@live-shop/cart-drawer';
 import type { CardStrings, ChatStrings, OfferStrings, PollStrings, ReactionsStrings, ShelfStrings, StatusStrings, ViewerCountStrings } from '@live-shop/overlay-cards';
 import type { ErrorCode } from './errors.js';
 import type { MiniPlayerStrings } from './mini-player/strings.js';
@@ -18,6 +18,8 @@ export interface PlayerStrings {
   cards: Partial<CardStrings>;
   /** Text of the cart drawer. */
   cart: Partial<CartStrings>;
+  /** Messages of the Shopify cart (stock warnings, the store not answering; see defaultStorefrontStrings). */
+  storefront: Partial<StorefrontStrings>;
   /**
    * The cart button's accessible name by plural category (Intl.PluralRules of the
    * player's locale: zero, one, two, few, many, other); `{count}` is the item count.
@@ -48,6 +50,7 @@ export const defaultPlayerStrings: Readonly<PlayerStrings> = Object.freeze({
   errors: {},
   cards: {},
   cart: {},
+  storefront: {},
   cartButton: { one: 'Cart, {count} item', other: 'Cart, {count} items' },
   miniPlayer: {},
   chat: {},

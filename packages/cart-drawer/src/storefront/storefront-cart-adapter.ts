@@ -99,7 +99,6 @@ export class StorefrontCartAdapter implements CommerceAdapter {
   readonly client: StorefrontClient;
   /** The storage key of this store's cart id. */
   readonly storageKey: string;
-  readonly #strings: StorefrontStrings;
   readonly #saved: SavedCartId;
   readonly #attributes: (() => CartAttribute[]) | undefined;
   readonly #dedupeMs: number;
@@ -119,7 +118,6 @@ export class StorefrontCartAdapter implements CommerceAdapter {
 
   constructor(options: StorefrontCartAdapterOptions) {
     this.client = options.client ?? new StorefrontClient(options);
-    this.#strings = this.client.strings;
     this.storageKey = cartStorageKey(this.client.storeDomain);
     this.#saved = new SavedCartId(options.storage === null ? undefined : (options.storage ?? pageStorage()), this.storageKey);
     this.#attributes = options.attributes;
@@ -127,6 +125,11 @@ export class StorefrontCartAdapter implements CommerceAdapter {
     this.#dedupeMs = options.dedupeMs ?? 500;
     const events = options.storageEvents === undefined ? globalThis : options.storageEvents;
     this.#storageEvents = events && typeof events.addEventListener === 'function' ? events : undefined;
+  }
+
+  /** Its messages as they are now (they follow the client's `strings`, e.g. the page's language). */
+  get #strings(): StorefrontStrings {
+    return this.client.strings;
   }
 
   getCart(): Promise<Cart> {

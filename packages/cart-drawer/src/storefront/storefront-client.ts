@@ -28,8 +28,12 @@ export interface StorefrontClientOptions {
   /** The fetch to use; default the global `fetch`. */
   fetchApi?: FetchApi;
   retry?: RetryOptions;
-  /** The messages of the errors it throws. */
-  strings?: Partial<StorefrontStrings>;
+  /**
+   * The messages of the errors it throws: an object, or a function asked each time a
+   * message is written, so that a page whose language changes gets the new language's
+   * messages (the player passes its current strings this way).
+   */
+  strings?: Partial<StorefrontStrings> | (() => Partial<StorefrontStrings> | undefined);
 }
 
 export interface RequestOptions {
@@ -71,13 +75,19 @@ function discard(response: Response | undefined): void {
 export class StorefrontClient {
   /** The shop's host, e.g. `my-shop.myshopify.com`. */
   readonly storeDomain: string;
-  readonly strings: StorefrontStrings;
+  readonly #strings: StorefrontClientOptions['strings'];
   readonly #api: StorefrontApiClient;
   readonly #retry: Required<RetryOptions>;
 
+  /** The messages it writes now: English defaults under the `strings` option. */
+  get strings(): StorefrontStrings {
+    const strings = this.#strings;
+    return withStorefrontDefaults(typeof strings === 'function' ? strings() : strings);
+  }
+
   constructor(options: StorefrontClientOptions) {
     this.storeDomain = storeHost(options.storeDomain);
-    this.strings = withStorefrontDefaults(options.strings);
+    this.#strings = options.strings;
     this.#retry = { ...defaultRetry, ...options.retry };
     const fetchApi = options.fetchApi ?? ((url, init) => fetch(url, init));
     this.#api = createStorefrontApiClient({

@@ -16,6 +16,7 @@ export function localeStrings(locale: PlayerLocale): Partial<PlayerStrings> {
     offer: overlay.offer,
     status: overlay.status,
     cart: cart.cart,
+    storefront: cart.storefront,
   };
 }
 
