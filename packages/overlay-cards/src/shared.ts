@@ -8,3 +8,16 @@ export { defineElement } from './define-element.js';
 export { formatMoney, isHigherPrice } from './money.js';
 export { visuallyHidden } from './shared-styles.js';
 export { fill } from './strings.js';
+export {
+  CARD_PARTS,
+  CHAT_PARTS,
+  exportParts,
+  HIGHLIGHTS_PARTS,
+  MOMENTS_BAR_PARTS,
+  OFFER_PARTS,
+  POLL_PARTS,
+  REACTIONS_PARTS,
+  SHELF_PARTS,
+  STATUS_PARTS,
+  VIEWER_COUNT_PARTS,
+} from './parts.js';

@@ -62,6 +62,10 @@ export const liveShopStyles = css`
       inset-inline: 0;
       width: auto;
       padding: 0 8px;
+    }
+    /* On the card itself: a card declares its defaults on its own :host, which wins over
+       values it would inherit. A page's live-shop::part(card) rule still wins over this. */
+    .highlights::part(card) {
       --live-shop-card-width: none;
       --live-shop-card-image-size: 56px;
       /* Over a short video the card stays one compact row: options are in its details sheet. */

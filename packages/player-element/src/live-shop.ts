@@ -10,6 +10,7 @@ import { PlayerErrorEvent, ProductShownEvent, ReadyEvent, StateChangeEvent, type
 import { CommerceController } from './commerce/commerce-controller.js';
 import { renderCart } from './commerce/render-cart.js';
 import { loadStoreAdapter } from './commerce/store.js';
+import { EXPORTED_PARTS } from './features/exported-parts.js';
 import { enabledFeatures, ShowFeatures } from './features/show-features.js';
 import { featureStyles } from './features/show-features.styles.js';
 import { liveShopStyles } from './live-shop.styles.js';
@@ -67,6 +68,9 @@ function isVideoError(error: PlayerError): boolean {
  * @csspart cart-button - The cart button over the video (shown once there is a cart).
  * @csspart cart-count - The number of items on the cart button.
  * @csspart cart - The cart drawer (its own parts are exported as cart-panel, cart-line…).
+ * @csspart chat - The chat; every element in the player exports its parts under its name the same way:
+ *   chat-message, shelf-card-button, poll-bar-fill, offer-countdown, status-screen-countdown,
+ *   moments-bar-marker, reactions-button, viewer-count-label, card-details-panel…
  * @cssprop --live-shop-player-aspect-ratio - Default 16 / 9.
  * @cssprop --live-shop-player-object-fit - How the video fills the box (default contain).
  * @cssprop --live-shop-player-background - Behind the video.
@@ -356,7 +360,7 @@ export class LiveShopElement extends LitElement {
         <live-shop-highlights
           part="highlights"
           class="highlights"
-          exportparts="base: highlights-base, card, card-base, card-image, card-title, card-price, card-compare-at-price, card-button"
+          exportparts=${EXPORTED_PARTS.highlights}
           .state=${shown}
           .locale=${this.#locale()}
           .strings=${strings.cards}

@@ -143,11 +143,13 @@ describe('the example themes', () => {
         expect(getComputedStyle(inCard('[part~="stock"]')).color).not.toBe('rgb(179, 38, 30)');
         expect(getComputedStyle(inCard('[part~="button"]')).borderTopLeftRadius).toBe('999px');
         expect(getComputedStyle(part(standaloneChat, '[part~="badge"]')!).borderTopLeftRadius).toBe('999px');
+        expect(getComputedStyle(part(chat(), '[part~="badge"]')!).borderTopLeftRadius).toBe('999px');
       } else {
         for (const background of [cardBackground, chatBackground, panelBackground]) expect(luminance(background)).toBeGreaterThan(0.85);
         expect(luminance(cardText)).toBeLessThan(0.05);
         expect(getComputedStyle(inCard('[part~="button"]')).textTransform).toBe('uppercase');
         expect(getComputedStyle(part(standaloneChat, '[part~="badge"]')!).textTransform).toBe('uppercase');
+        expect(getComputedStyle(part(chat(), '[part~="badge"]')!).textTransform).toBe('uppercase');
       }
       const { violations, checked } = await contrast([player, standaloneChat]);
       expect(violations).toEqual([]);
@@ -155,4 +157,21 @@ describe('the example themes', () => {
       expect(checked).toBeGreaterThan(15);
     });
   }
+
+  test("a narrow player lays the card across its bottom edge; a page's ::part(card) width still wins", async () => {
+    theme.textContent = '';
+    const width = () => card()!.getBoundingClientRect().width;
+    expect(width()).toBeLessThanOrEqual(320);
+    try {
+      player.style.width = '480px';
+      // Full width less the 8px gutters, not the card's 320px default.
+      await frameWhere(() => Math.abs(width() - (480 - 16)) < 1, 2_000);
+      expect(getComputedStyle(inCard('[part~="image"]')).width).toBe('56px');
+      theme.textContent = 'live-shop::part(card) { --live-shop-card-width: 300px; }';
+      await frameWhere(() => Math.abs(width() - 300) < 1, 2_000);
+    } finally {
+      player.style.width = '800px';
+      theme.textContent = '';
+    }
+  });
 });

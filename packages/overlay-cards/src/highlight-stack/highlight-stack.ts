@@ -5,6 +5,7 @@ import { TAGS } from '../constants.js';
 import { fill, withDefaults, type CardStrings } from '../strings.js';
 import { VERSION } from '../version.js';
 import { highlightStackStyles } from './highlight-stack.styles.js';
+import { CARD_EXPORTPARTS } from '../parts.js';
 
 interface ShownProduct {
   highlight: Highlight;
@@ -29,8 +30,8 @@ function shownProducts(state: ShowState | undefined, max: number): ShownProduct[
  *
  * @tag live-shop-highlights
  * @csspart base - The stack of cards.
- * @csspart card - Each card (its own parts are exported as card-base, card-image, card-title,
- *   card-price, card-compare-at-price and card-button).
+ * @csspart card - Each card (every part of a card is exported as card-…: card-base,
+ *   card-button, card-details-panel…).
  * @cssprop --live-shop-highlights-gap - Space between cards.
  * @cssprop --live-shop-highlights-enter-duration - Length of the entry transition (none with prefers-reduced-motion).
  */
@@ -82,7 +83,7 @@ export class HighlightStack extends LitElement {
           ({ highlight, product }) => html`<live-shop-product-card
             class="card"
             part="card"
-            exportparts="base: card-base, image: card-image, title: card-title, price: card-price, compare-at-price: card-compare-at-price, button: card-button"
+            exportparts=${CARD_EXPORTPARTS}
             .product=${product}
             .variantId=${highlight.variantId}
             .pdt=${highlight.pdt}

@@ -11,6 +11,7 @@ import { checkoutUrlOf, chosenVariant, isSoldOut, pricesOf, requestPurchase } fr
 import { VariantChangeEvent } from './variant-change-event.js';
 import { optionNames } from './variant-options.js';
 import { renderVariantPicker } from './variant-picker.js';
+import { DETAILS_EXPORTPARTS } from '../parts.js';
 
 /**
  * More options than this and the card keeps its picker in the details sheet: over the
@@ -45,7 +46,7 @@ const MAX_INLINE_OPTIONS = 2;
  * @csspart variant-picker - The option controls; also option-label and option-select.
  * @csspart button - The "Add to cart" / "Buy" / "Sold out" button.
  * @csspart details-button - The "Details" button.
- * @csspart details - The details sheet (its own parts are exported as details-panel, details-close-button…).
+ * @csspart details - The details sheet (its parts are exported as details-…: details-panel, details-close-button…; its Add to cart button as details-add-button).
  * @cssprop --live-shop-card-background - Defaults to --live-shop-surface.
  * @cssprop --live-shop-card-color - Defaults to --live-shop-text.
  * @cssprop --live-shop-card-accent - Button colour; defaults to --live-shop-accent.
@@ -140,7 +141,7 @@ export class ProductCard extends LitElement {
       ${this.detailsRequested
         ? html`<live-shop-product-details
             part="details"
-            exportparts="dialog: details-dialog, panel: details-panel, close-button: details-close-button, title: details-title, button: details-button-add"
+            exportparts=${DETAILS_EXPORTPARTS}
             .product=${product}
             .variantId=${variant?.id}
             .pdt=${this.pdt}

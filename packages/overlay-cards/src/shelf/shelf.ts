@@ -9,6 +9,7 @@ import { momentTime } from './moment-time.js';
 import { SeekToMomentEvent } from './seek-to-moment-event.js';
 import { defaultShelfStrings, type ShelfStrings } from './shelf-strings.js';
 import { shelfStyles } from './shelf.styles.js';
+import { CARD_EXPORTPARTS } from '../parts.js';
 
 /** Each product's moments, in video order. */
 function momentsByProduct(moments: readonly ProductMoment[]): Map<string, ProductMoment[]> {
@@ -34,7 +35,7 @@ function momentsByProduct(moments: readonly ProductMoment[]): Map<string, Produc
  * @tag live-shop-shelf
  * @csspart base - The list.
  * @csspart item - Each product's list item.
- * @csspart card - Each product card (its own parts are exported as card-base, card-title, card-button…).
+ * @csspart card - Each product card (every part of a card is exported as card-…: card-base, card-button, card-details-panel…).
  * @csspart moments - A product's moments.
  * @csspart moment - A moment button.
  * @cssprop --live-shop-shelf-gap - Space between products.
@@ -91,7 +92,7 @@ export class ProductShelf extends LitElement {
             <live-shop-product-card
               part="card"
               class="card"
-              exportparts="base: card-base, image: card-image, title: card-title, price: card-price, compare-at-price: card-compare-at-price, stock: card-stock, button: card-button, details-button: card-details-button"
+              exportparts=${CARD_EXPORTPARTS}
               .product=${product}
               .pdt=${featured.at(-1)?.pdt}
               .locale=${this.locale}

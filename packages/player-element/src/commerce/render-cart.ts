@@ -3,6 +3,7 @@ import { fill } from '@live-shop/overlay-cards/shared';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PlayerStrings } from '../strings.js';
 import type { CommerceController } from './commerce-controller.js';
+import { EXPORTED_PARTS } from '../features/exported-parts.js';
 
 export interface RenderCartOptions {
   locale: string | undefined;
@@ -58,7 +59,7 @@ export function renderCart(commerce: CommerceController, options: RenderCartOpti
     ${commerce.drawerReady
       ? html`<live-shop-cart
           part="cart"
-          exportparts="panel: cart-panel, line: cart-line, quantity: cart-quantity, checkout-button: cart-checkout-button, warning: cart-warning, error: cart-error"
+          exportparts=${EXPORTED_PARTS.cart}
           .adapter=${commerce.adapter}
           .locale=${options.locale}
           .strings=${options.strings.cart}
