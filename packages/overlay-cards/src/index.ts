@@ -8,7 +8,7 @@ export { DEFAULT_REACTION_EMOJI, LiveReactions } from './audience/reactions/reac
 export type { ReactionTick } from './audience/reactions/reactions.js';
 export { LiveViewerCount } from './audience/viewer-count/viewer-count.js';
 export { LiveChat } from './chat/chat.js';
-export type { ChatSendError } from './chat/chat.js';
+export type { ChatSendError, ChatSentResult } from './chat/chat.js';
 export { ChatSendEvent } from './chat/chat-events.js';
 export type { ChatSendDetail } from './chat/chat-events.js';
 export { CHAT_NAME_STORAGE_KEY } from './chat/chat-name.js';

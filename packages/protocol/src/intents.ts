@@ -190,7 +190,8 @@ type Ack<T extends object> = (ack: IntentAck<T>) => void;
 
 /** The intents on the socket, as socket.io event signatures (viewer → relay). */
 export interface ViewerIntents {
-  'chat.send': (intent: ChatSendIntent, ack: Ack<{ messageId: string }>) => void;
+  /** `nextSendInMs`: in slow mode, how long until this viewer's next message is taken. */
+  'chat.send': (intent: ChatSendIntent, ack: Ack<{ messageId: string; nextSendInMs?: number }>) => void;
   'reaction.send': (intent: ReactionSendIntent, ack: Ack<object>) => void;
   'poll.vote': (intent: PollVoteIntent, ack: Ack<{ optionId: string }>) => void;
   moderate: (action: ModerationAction, ack: Ack<ModerationResult>) => void;

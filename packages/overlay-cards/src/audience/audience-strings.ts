@@ -25,6 +25,12 @@ export interface PollStrings {
   yourVote: string;
   /** The badge of a closed poll. */
   closed: string;
+  /** The time left to vote, on the relay's clock; `{time}`: "00:42". A timer, read when visited. */
+  closesIn: string;
+  /** Announced once, near the end of the time to vote; `{count}`: the seconds left. */
+  secondsLeftToVote: CountText;
+  /** Announced when voting closes (the time ran out, or the producer closed the poll). */
+  votingClosed: string;
   /** The number of votes; `{count}`. */
   votes: CountText;
   /** Announced when the viewer's vote was counted; `{option}`: the answer's text. */
@@ -50,6 +56,9 @@ export const defaultPollStrings: Readonly<PollStrings> = Object.freeze({
   chooseAnswer: 'Choose an answer, then vote.',
   yourVote: 'Your vote',
   closed: 'Poll closed',
+  closesIn: 'Closes in {time}',
+  secondsLeftToVote: Object.freeze({ one: '{count} second left to vote', other: '{count} seconds left to vote' }),
+  votingClosed: 'Voting closed',
   votes: Object.freeze({ one: '{count} vote', other: '{count} votes' }),
   voteCounted: 'Your vote for {option} was counted.',
   voteFailed: 'Your vote was not counted: {message}',

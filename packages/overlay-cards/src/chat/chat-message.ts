@@ -17,22 +17,27 @@ function badge(message: ChatMessage, strings: ChatStrings): TemplateResult | typ
   }
 }
 
+function ownTag(own: boolean, strings: ChatStrings): TemplateResult | typeof nothing {
+  return own ? html`<span part="own-tag" class="own-tag">${strings.you}</span>` : nothing;
+}
+
 function time(at: number, locale: string | undefined): TemplateResult | typeof nothing {
   if (!Number.isFinite(at) || Math.abs(at) > MAX_DATE_MS) return nothing;
   return html`<time part="time" class="time" dir="auto" datetime=${new Date(at).toISOString()}>${formatTime(at, locale)}</time>`;
 }
 
 /**
- * What a message shows, in the list and pinned: author, role badge, time, text. Every
- * value is bound as text (Lit never parses a bound string as markup), so a name or text
- * full of tags shows the tags. Links are not turned into links: a chat is where phishing
- * links get posted, and a viewer who means to follow one can still copy it.
+ * What a message shows, in the list and pinned: author, "You" on the viewer's own, role
+ * badge, time, text. Every value is bound as text (Lit never parses a bound string as
+ * markup), so a name or text full of tags shows the tags. Links are not turned into
+ * links: a chat is where phishing links get posted, and a viewer who means to follow one
+ * can still copy it.
  * `<bdi>` and `dir="auto"`: an Arabic name in an English chat (or the reverse) must not
  * reorder what is around it.
  */
-export function messageContent(message: ChatMessage, strings: ChatStrings, locale: string | undefined): TemplateResult {
+export function messageContent(message: ChatMessage, strings: ChatStrings, locale: string | undefined, own: boolean): TemplateResult {
   return html`<div class="meta">
-      <bdi part="author" class="author">${message.author.name}</bdi>${badge(message, strings)}${time(message.at, locale)}
+      <bdi part="author" class="author">${message.author.name}</bdi>${ownTag(own, strings)}${badge(message, strings)}${time(message.at, locale)}
     </div>
     <p part="text" class="text" dir="auto">${message.text}</p>`;
 }

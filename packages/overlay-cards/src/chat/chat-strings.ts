@@ -46,6 +46,10 @@ export interface ChatStrings {
   /** Beside the message field once a name is set; `{name}`. */
   chattingAs: string;
   changeName: string;
+  /** Beside the author of the viewer's own messages (screen readers read it after the name). */
+  you: string;
+  /** Under the message field while slow mode makes the viewer wait; `{count}`: seconds left. Announced once, when the wait starts. */
+  sendAgainIn: CountText;
 }
 
 export const defaultChatStrings: Readonly<ChatStrings> = Object.freeze({
@@ -71,6 +75,8 @@ export const defaultChatStrings: Readonly<ChatStrings> = Object.freeze({
   nameRequired: 'Enter a name to chat under.',
   chattingAs: 'Chatting as {name}',
   changeName: 'Change name',
+  you: 'You',
+  sendAgainIn: { one: 'You can send again in {count} second', other: 'You can send again in {count} seconds' },
 });
 
 export function withChatDefaults(strings: Partial<ChatStrings> | undefined): ChatStrings {

@@ -1,9 +1,10 @@
 import type { ChatMessage } from '@live-shop/protocol';
 import axe from 'axe-core';
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../define.js';
 import { EVENTS } from '../constants.js';
+import { fr } from '../locales/fr.js';
 import type { ChatSendEvent } from './chat-events.js';
 import { CHAT_NAME_STORAGE_KEY } from './chat-name.js';
 import type { LiveChat } from './chat.js';
@@ -46,7 +47,7 @@ function list(chat: LiveChat): HTMLElement {
 }
 
 function rows(chat: LiveChat): HTMLElement[] {
-  return [...list(chat).querySelectorAll<HTMLElement>('[part="message"]')];
+  return [...list(chat).querySelectorAll<HTMLElement>('[part~="message"]')];
 }
 
 /** The rows the viewer sees (any part of them), top to bottom. */
@@ -75,7 +76,11 @@ async function axeViolations(chat: LiveChat): Promise<string[]> {
 }
 
 beforeEach(() => localStorage.removeItem(CHAT_NAME_STORAGE_KEY));
-afterEach(() => document.body.replaceChildren());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  document.body.replaceChildren();
+});
 
 test('5,000 messages render a few dozen rows, stuck to the newest', async () => {
   const all = messages(5000);
@@ -343,8 +348,8 @@ test('a refused send keeps the text and shows the relay message; the next one cl
   await userEvent.keyboard('{Enter}');
   expect(sent).toHaveLength(1);
 
-  const message = 'Slow mode is on: one message every 30 s; wait 12 s and send it again.';
-  chat.failed({ code: 'slow_mode', message, retryAfterMs: 12_000 });
+  const message = 'Your message contains a word this show does not allow; change it and send again.';
+  chat.failed({ code: 'blocked_word', message, path: 'text' });
   await settle(chat);
   expect(part(chat, 'error')?.textContent).toBe(message);
   expect(part<HTMLTextAreaElement>(chat, 'input')?.value).toBe('Is it <b>waterproof</b>?');
@@ -524,4 +529,268 @@ test('accessible: no axe violations; a focusable, labelled log that is not live;
   await settle(chat);
   expect(part(chat, 'name-error')).not.toBeNull();
   expect(await axeViolations(chat)).toEqual([]);
+});
+
+// ----- the viewer's own messages -----
+
+/** A message by `authorId` under the display name `name`. */
+function said(messageId: string, authorId: string, name: string, text: string, index: number): ChatMessage {
+  return { messageId, text, author: { id: authorId, name, role: 'viewer' }, at: START + index * 1000, seq: index + 1 };
+}
+
+/** Types `text` into the composer and sends it, as a viewer does (events only, so fake timers may run). */
+function typeAndSend(chat: LiveChat, text: string): void {
+  const input = part<HTMLTextAreaElement>(chat, 'input') as HTMLTextAreaElement;
+  input.value = text;
+  input.dispatchEvent(new Event('input'));
+  part<HTMLFormElement>(chat, 'composer')?.requestSubmit();
+}
+
+function row(chat: LiveChat, id: string): HTMLElement | undefined {
+  return rows(chat).find((candidate) => candidate.dataset['messageId'] === id);
+}
+
+test('the viewer’s own messages are marked by the id the relay acknowledged, not by name; another Sam’s are not', async () => {
+  localStorage.setItem(CHAT_NAME_STORAGE_KEY, 'Sam');
+  const before = [said('a1', 'v_other', 'Sam', 'Hi all', 1), said('a2', 'v_third', 'Lee', 'Hello', 2)];
+  const chat = await mount((chat) => {
+    chat.messages = before;
+  });
+  const sent: ChatSendEvent[] = [];
+  chat.addEventListener(EVENTS.chatSend, (event) => sent.push(event));
+  typeAndSend(chat, 'Does it come in blue?');
+  expect(sent).toHaveLength(1);
+  chat.sent({ messageId: 'mine' });
+  // The relay's copy arrives, then the other Sam answers, then the viewer writes from another tab.
+  chat.messages = [
+    ...before,
+    said('mine', 'v_me', 'Sam', 'Does it come in blue?', 3),
+    said('a3', 'v_other', 'Sam', 'Yes, navy too', 4),
+    said('mine-other-tab', 'v_me', 'Sam', 'Thanks!', 5),
+  ];
+  await settle(chat);
+
+  const own = ['mine', 'mine-other-tab'];
+  expect(rows(chat).filter((candidate) => candidate.part.contains('own-message')).map((candidate) => candidate.dataset['messageId'])).toEqual(own);
+  for (const id of own) {
+    expect(row(chat, id)?.getAttribute('part')).toBe('message own-message');
+    expect(row(chat, id)?.querySelector('[part="own-tag"]')?.textContent).toBe('You');
+  }
+  for (const id of ['a1', 'a2', 'a3']) {
+    expect(row(chat, id)?.getAttribute('part')).toBe('message');
+    expect(row(chat, id)?.querySelector('[part="own-tag"]')).toBeNull();
+  }
+  // Read in order by a screen reader: the name, then "You" (not hidden from it).
+  const tag = row(chat, 'mine')?.querySelector('[part="author"]')?.nextElementSibling;
+  expect(tag?.getAttribute('part')).toBe('own-tag');
+  expect(tag?.closest('[aria-hidden="true"]')).toBeNull();
+  // Seen, not by colour alone: a background and an edge of their own, themeable.
+  const mine = getComputedStyle(row(chat, 'mine') as HTMLElement);
+  const theirs = getComputedStyle(row(chat, 'a3') as HTMLElement);
+  expect(mine.backgroundColor).not.toBe(theirs.backgroundColor);
+  expect(mine.borderInlineStartWidth).toBe('3px');
+  chat.style.setProperty('--live-shop-chat-own-background', 'rgb(1, 2, 3)');
+  expect(getComputedStyle(row(chat, 'mine') as HTMLElement).backgroundColor).toBe('rgb(1, 2, 3)');
+  chat.style.removeProperty('--live-shop-chat-own-background');
+  expect(await axeViolations(chat)).toEqual([]);
+
+  // In French, "Vous".
+  chat.strings = fr.chat;
+  await settle(chat);
+  expect(row(chat, 'mine')?.querySelector('[part="own-tag"]')?.textContent).toBe('Vous');
+});
+
+test('own messages given by the page (ownMessageIds) are marked too, once their message arrives', async () => {
+  const chat = await mount((chat) => {
+    chat.ownMessageIds = ['later'];
+    chat.messages = [said('x', 'v_x', 'Ann', 'First', 1)];
+  });
+  expect(rows(chat).some((candidate) => candidate.part.contains('own-message'))).toBe(false);
+  chat.messages = [...chat.messages, said('later', 'v_me', 'Ann', 'Mine', 2)];
+  await settle(chat);
+  expect(row(chat, 'later')?.part.contains('own-message')).toBe(true);
+  expect(row(chat, 'x')?.part.contains('own-message')).toBe(false);
+});
+
+// ----- slow mode -----
+
+/** The relay's clock when a slow-mode test starts; this browser's clock is 90 s behind it. */
+const RELAY_NOW = Date.UTC(2026, 2, 3, 19, 0, 0);
+const VIEWER_LAG = 90_000;
+
+/** Fakes only the clock and timeouts: animation frames (the chat's row watching) stay real. */
+function fakeClock(): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  vi.setSystemTime(RELAY_NOW - VIEWER_LAG);
+}
+
+async function advance(chat: LiveChat, ms: number): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms);
+  await settle(chat);
+}
+
+function sendButton(chat: LiveChat): HTMLButtonElement {
+  return part<HTMLButtonElement>(chat, 'send-button') as HTMLButtonElement;
+}
+
+test('slow mode: after a send, the composer counts down on the relay’s clock and Send waits until exactly then', async () => {
+  localStorage.setItem(CHAT_NAME_STORAGE_KEY, 'Ann');
+  fakeClock();
+  const chat = await mount((chat) => {
+    chat.serverOffset = VIEWER_LAG;
+  });
+  const sent: ChatSendEvent[] = [];
+  chat.addEventListener(EVENTS.chatSend, (event) => sent.push(event));
+  typeAndSend(chat, 'First!');
+  chat.sent({ messageId: 'm-ann', nextSendInMs: 8000 });
+  await settle(chat);
+
+  expect(part(chat, 'send-countdown')?.textContent).toBe('You can send again in 8 seconds');
+  expect(sendButton(chat).getAttribute('aria-disabled')).toBe('true');
+  expect(sendButton(chat).getAttribute('aria-describedby')).toBe('send-countdown');
+  const announced = announcement(chat);
+  expect(announced).toBe('Message sent. You can send again in 8 seconds');
+
+  // The field stays editable; Enter and the button do nothing yet.
+  const input = part<HTMLTextAreaElement>(chat, 'input') as HTMLTextAreaElement;
+  expect(input.disabled || input.readOnly).toBe(false);
+  typeAndSend(chat, 'Second');
+  sendButton(chat).click();
+  expect(sent).toHaveLength(1);
+  await settle(chat);
+  expect(input.value).toBe('Second');
+  expect(input.getAttribute('aria-describedby')).toBe('send-countdown');
+
+  await advance(chat, 1000);
+  expect(part(chat, 'send-countdown')?.textContent).toBe('You can send again in 7 seconds');
+  await advance(chat, 5999);
+  expect(part(chat, 'send-countdown')?.textContent).toBe('You can send again in 2 seconds');
+  await advance(chat, 1);
+  expect(part(chat, 'send-countdown')?.textContent).toBe('You can send again in 1 second');
+  // Announced once, when the wait began, not at every tick.
+  expect(announcement(chat)).toBe(announced);
+
+  // 1 ms before the relay takes the next message: still waiting. Then not.
+  await advance(chat, 999);
+  expect(sendButton(chat).getAttribute('aria-disabled')).toBe('true');
+  sendButton(chat).click();
+  expect(sent).toHaveLength(1);
+  await advance(chat, 1);
+  expect(part(chat, 'send-countdown')).toBeNull();
+  expect(sendButton(chat).getAttribute('aria-disabled')).toBe('false');
+  expect(input.hasAttribute('aria-describedby')).toBe(false);
+  // Nothing left to count: no timer runs.
+  expect(vi.getTimerCount()).toBe(0);
+  sendButton(chat).click();
+  expect(sent.map((event) => event.detail.text)).toEqual(['First!', 'Second']);
+});
+
+test('slow mode: a refusal that says how long to wait counts down that wait, in the viewer’s language', async () => {
+  localStorage.setItem(CHAT_NAME_STORAGE_KEY, 'Zoé');
+  fakeClock();
+  const chat = await mount((chat) => {
+    chat.serverOffset = VIEWER_LAG;
+    chat.locale = 'fr-FR';
+    chat.strings = fr.chat;
+  });
+  const sent: ChatSendEvent[] = [];
+  chat.addEventListener(EVENTS.chatSend, (event) => sent.push(event));
+  typeAndSend(chat, 'Encore une question');
+  const message = 'Slow mode is on: one message every 30 s; wait 12 s and send it again.';
+  chat.failed({ code: 'slow_mode', message, retryAfterMs: 12_000 });
+  await settle(chat);
+
+  expect(part(chat, 'error')?.textContent).toBe(message);
+  expect(announcement(chat)).toBe(message);
+  expect(part(chat, 'send-countdown')?.textContent).toBe('Vous pourrez envoyer un message dans 12\u00a0secondes');
+  expect(part<HTMLTextAreaElement>(chat, 'input')?.value).toBe('Encore une question');
+  expect(sendButton(chat).getAttribute('aria-disabled')).toBe('true');
+
+  await advance(chat, 11_000);
+  expect(part(chat, 'send-countdown')?.textContent).toBe('Vous pourrez envoyer un message dans 1\u00a0seconde');
+  sendButton(chat).click();
+  expect(sent).toHaveLength(1);
+  await advance(chat, 1000);
+  // The wait is over, and with it the refusal that asked for it.
+  expect(part(chat, 'send-countdown')).toBeNull();
+  expect(part(chat, 'error')).toBeNull();
+  expect(announcement(chat)).toBe(message);
+  sendButton(chat).click();
+  expect(sent).toHaveLength(2);
+});
+
+test('accessible while waiting: no axe violations with the countdown, the refusal and own messages on screen', async () => {
+  localStorage.setItem(CHAT_NAME_STORAGE_KEY, 'Ann');
+  // Real timers (axe schedules its own work): a wait of a minute outlasts the audit.
+  const chat = await mount((chat) => {
+    chat.ownMessageIds = ['mine'];
+    chat.messages = [said('a1', 'v_other', 'Ann', 'Hi', 1), said('mine', 'v_me', 'Ann', 'Hello', 2)];
+  });
+  typeAndSend(chat, 'Again');
+  chat.failed({ code: 'slow_mode', message: 'Slow mode is on: one message every 60 s; wait 1 min and send it again.', retryAfterMs: 60_000 });
+  await settle(chat);
+  expect(part(chat, 'send-countdown')?.textContent).toMatch(/^You can send again in (60|59) seconds$/);
+  expect(await axeViolations(chat)).toEqual([]);
+});
+
+// ----- measuring rows -----
+
+/** How many times a rendered row's box was read (a forced layout each, right after a render). */
+function rowMeasures(spy: { mock: { contexts: unknown[] } }): number {
+  return spy.mock.contexts.filter((context) => context instanceof HTMLLIElement).length;
+}
+
+/** Waits for the frames in which a resize is observed and answered. */
+async function nextFrames(count: number): Promise<void> {
+  for (let frame = 0; frame < count; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+test('rows are measured when first rendered, not again on updates that do not change them; what the viewer reads stays put', async () => {
+  localStorage.setItem(CHAT_NAME_STORAGE_KEY, 'Ann');
+  let all = messages(2000);
+  const chat = await mount((chat) => {
+    chat.messages = all;
+  });
+  await scrollTo(chat, list(chat).scrollHeight / 2);
+  const [first] = visibleRows(chat);
+  const measured = vi.spyOn(Element.prototype, 'getBoundingClientRect');
+
+  // Typing in the composer, a message arriving below while scrolled up, the countdown ticking:
+  // no row is measured again.
+  const input = part<HTMLTextAreaElement>(chat, 'input') as HTMLTextAreaElement;
+  for (const text of ['W', 'Wo', 'Wow']) {
+    input.value = text;
+    input.dispatchEvent(new Event('input'));
+    await settle(chat);
+  }
+  all = [...all, ...messages(1, 2000)];
+  chat.messages = all;
+  await settle(chat);
+  chat.requestUpdate();
+  await settle(chat);
+  expect(rowMeasures(measured)).toBe(0);
+  measured.mockRestore();
+  expect(visibleRows(chat)[0]).toEqual({ id: first?.id, top: expect.closeTo(first?.top ?? NaN, 0) });
+  expect(part(chat, 'new-messages-button')?.textContent?.trim()).toBe('1 new message');
+
+  // A row that changes size (here every row: a bigger font) is measured again by the
+  // observer, and the row the viewer reads stays where it was, with no gap.
+  chat.style.fontSize = '20px';
+  await nextFrames(2);
+  await settle(chat);
+  expect(visibleRows(chat)[0]).toEqual({ id: first?.id, top: expect.closeTo(first?.top ?? NaN, 0) });
+  const shown = rows(chat).map((candidate) => candidate.getBoundingClientRect());
+  const box = list(chat).getBoundingClientRect();
+  expect(shown[0]?.top).toBeLessThanOrEqual(box.top + 0.5);
+  expect(shown.at(-1)?.bottom).toBeGreaterThanOrEqual(box.bottom - 0.5);
+  for (let index = 1; index < shown.length; index++) expect(shown[index]?.top).toBeCloseTo(shown[index - 1]?.bottom ?? NaN, 0);
+
+  // At the bottom, a new message measures its own row only.
+  await userEvent.click(part(chat, 'new-messages-button') as HTMLElement);
+  await settle(chat);
+  const appended = vi.spyOn(Element.prototype, 'getBoundingClientRect');
+  chat.messages = [...all, ...messages(1, 2001)];
+  await settle(chat);
+  expect(appended.mock.contexts.filter((context) => context instanceof HTMLLIElement).map((context) => (context as HTMLElement).dataset['messageId'])).toEqual(['m2001']);
+  expect(visibleRows(chat).at(-1)?.id).toBe('m2001');
 });

@@ -23,6 +23,8 @@ export const chatStyles = [
       --live-shop-chat-moderator-color: #1f6b45;
       --live-shop-chat-moderator-text: #ffffff;
       --live-shop-chat-error-color: #b3261e;
+      --live-shop-chat-own-color: var(--live-shop-chat-accent);
+      --live-shop-chat-own-background: color-mix(in srgb, var(--live-shop-chat-own-color) 8%, var(--live-shop-chat-background));
       --live-shop-chat-radius: var(--live-shop-radius, 12px);
       --live-shop-chat-font: var(--live-shop-font, system-ui, sans-serif);
       --live-shop-chat-height: 28rem;
@@ -100,6 +102,22 @@ export const chatStyles = [
 
     .message {
       padding: 6px 12px;
+    }
+
+    /* Not by colour alone: the edge and the "You" tag say it too. */
+    .message.own {
+      padding-inline-start: 9px;
+      background: var(--live-shop-chat-own-background);
+      border-inline-start: 3px solid var(--live-shop-chat-own-color);
+    }
+
+    .own-tag {
+      padding: 0 5px;
+      font-size: 0.7rem;
+      font-weight: 700;
+      line-height: 1.4;
+      border: 1px solid var(--live-shop-chat-own-color);
+      border-radius: 999px;
     }
 
     .meta {
@@ -256,8 +274,16 @@ export const chatStyles = [
     }
 
     .send:disabled,
+    .send.waiting,
     .input:disabled {
       opacity: 0.6;
+    }
+
+    .send-countdown {
+      grid-column: 1 / -1;
+      margin: 0;
+      font-size: 0.8rem;
+      color: var(--live-shop-chat-muted-color);
     }
 
     .composer-info {

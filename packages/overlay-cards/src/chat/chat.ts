@@ -5,6 +5,8 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleProps } from '../style-props.js';
 import { fillCount, formatNumber } from '../audience/audience-format.js';
+import { secondsLeft } from '../clock/countdown.js';
+import { msToNextSecond, ServerClock, serverNow } from '../clock/server-clock.js';
 import { TAGS } from '../constants.js';
 import { fill } from '../strings.js';
 import { VERSION } from '../version.js';
@@ -13,6 +15,8 @@ import { messageContent } from './chat-message.js';
 import { cleanName, loadChatName, saveChatName } from './chat-name.js';
 import { withChatDefaults, type ChatStrings } from './chat-strings.js';
 import { chatStyles } from './chat.styles.js';
+import { OwnMessages } from './own-messages.js';
+import { RowMeasurer } from './row-measurer.js';
 import {
   anchorAt,
   BOTTOM,
@@ -47,6 +51,14 @@ function sameSpacers(a: Spacers, b: Spacers): boolean {
 /** Why a send was refused, as the relay says it (`IntentError`): shown as given. */
 export type ChatSendError = Pick<IntentError, 'code' | 'message'> & Partial<IntentError>;
 
+/** What the relay answered when it took a message (`chat.send`'s `{ok: true, …}`). */
+export interface ChatSentResult {
+  /** The new message's id: the message is marked as the viewer's own. */
+  messageId?: string;
+  /** Slow mode: how long until the relay takes the viewer's next message, in ms. */
+  nextSendInMs?: number;
+}
+
 /**
  * The live chat of a show: the messages (virtualized: a few dozen rows in the page however
  * long the chat), the pinned message above them, and a composer that asks for a display
@@ -54,16 +66,23 @@ export type ChatSendError = Pick<IntentError, 'code' | 'message'> & Partial<Inte
  * it to the relay.
  *
  * Sending: the chat sets `sending` and fires the event; the listener answers on the element
- * with `sent()` (the field is cleared) or `failed({code, message})` (the text stays and the
- * message is shown). Only the viewer's own send result is announced to screen readers; the
- * list is a `role="log"` that is not live (see the README).
+ * with `sent({messageId, nextSendInMs})` (the field is cleared) or `failed({code, message,
+ * retryAfterMs})` (the text stays and the message is shown). While slow mode (or the rate
+ * limit) makes the viewer wait, the composer counts down to the moment the relay takes the
+ * next message, on the relay's clock (`serverOffset`), and the Send button is disabled; the
+ * field stays editable. Only the viewer's own send result is announced to screen readers,
+ * once; the list is a `role="log"` that is not live (see the README).
+ *
+ * The viewer's own messages (`ownMessageIds`, and the relay's author id those carry) are
+ * marked: a "You" tag after the name, read by screen readers, and the `own-message` part.
  *
  * @tag live-shop-chat
  * @csspart base - The whole chat (a region named "Chat").
  * @csspart pinned - The pinned message, above the list.
  * @csspart pinned-label - Its "Pinned" label.
  * @csspart list - The scrolling list of messages (`role="log"`).
- * @csspart message - One message in the list.
+ * @csspart message - One message in the list; the viewer's own also have `own-message`.
+ * @csspart own-tag - "You", after the author of the viewer's own messages.
  * @csspart author - A message's author name (in the list and pinned).
  * @csspart badge - The role badge of a host's or moderator's message; also `badge-host` or `badge-moderator`.
  * @csspart time - A message's time.
@@ -75,6 +94,7 @@ export type ChatSendError = Pick<IntentError, 'code' | 'message'> & Partial<Inte
  * @csspart input - The message field.
  * @csspart send-button - The Send button.
  * @csspart counter - Characters left, near the limit.
+ * @csspart send-countdown - "You can send again in 8 seconds", while slow mode makes the viewer wait.
  * @csspart name - "Chatting as …".
  * @csspart change-name-button - The "Change name" button.
  * @csspart name-form - The form that asks for a display name.
@@ -96,6 +116,8 @@ export type ChatSendError = Pick<IntentError, 'code' | 'message'> & Partial<Inte
  * @cssprop --live-shop-chat-moderator-color - The moderator badge.
  * @cssprop --live-shop-chat-moderator-text - Text on the moderator badge.
  * @cssprop --live-shop-chat-error-color - The refused-send message.
+ * @cssprop --live-shop-chat-own-background - Behind the viewer's own messages; a tint of the accent.
+ * @cssprop --live-shop-chat-own-color - The edge of the viewer's own messages and of their "You" tag; defaults to the accent.
  * @cssprop --live-shop-chat-radius - Defaults to --live-shop-radius.
  * @cssprop --live-shop-chat-font - Defaults to --live-shop-font.
  * @fires live-shop-chat-send - {@link ChatSendEvent}
@@ -113,6 +135,8 @@ export class LiveChat extends LitElement {
     sending: { type: Boolean, reflect: true },
     error: { attribute: false },
     name: { attribute: false },
+    ownMessageIds: { attribute: false },
+    serverOffset: { type: Number, attribute: 'server-offset' },
     draft: { state: true },
     askingName: { state: true },
     nameDraft: { state: true },
@@ -141,6 +165,14 @@ export class LiveChat extends LitElement {
    * (localStorage `live-shop:chat-name`); a page with signed-in viewers may set it.
    */
   declare name: string | undefined;
+  /**
+   * Ids of the messages this viewer sent (as the relay acknowledged them); `sent({messageId})`
+   * adds to it. They, and the other messages of the author id they carry, are marked as the
+   * viewer's own. Replace the array to change it.
+   */
+  declare ownMessageIds: readonly string[];
+  /** The relay's clock minus this browser's, in ms (the player learns it at join): slow-mode waits count on the relay's clock. */
+  declare serverOffset: number;
   declare protected draft: string;
   declare protected askingName: boolean;
   declare protected nameDraft: string;
@@ -149,6 +181,14 @@ export class LiveChat extends LitElement {
 
   // The virtualized list: see row-layout.ts and the README.
   readonly #heights = new RowHeights(ESTIMATED_ROW_HEIGHT);
+  readonly #measurer = new RowMeasurer(this.#heights, () => {
+    this.#offsetsStale = true;
+    this.#listChanged();
+  });
+  /** Something the list's layout depends on changed: the next update lays it out again. */
+  #listDirty = true;
+  /** This update lays the list out (set in willUpdate, done in updated). */
+  #listPass = false;
   #ids: string[] = [];
   #indexById = new Map<string, number>();
   #offsets: Float64Array = new Float64Array(1);
@@ -172,6 +212,14 @@ export class LiveChat extends LitElement {
   #pinned: ChatMessage | undefined;
   #sendAfterName = false;
   #focusAfterUpdate: 'input' | 'name-input' | undefined;
+  readonly #own = new OwnMessages();
+  readonly #clock = new ServerClock(this, (now) => (this.#sendAgainAt !== undefined && now < this.#sendAgainAt ? now + msToNextSecond(now, this.#sendAgainAt) : undefined));
+  /** When, on the relay's clock, the relay takes the viewer's next message. */
+  #sendAgainAt: number | undefined;
+  /** The refusal that started the wait: it goes when the wait is over. */
+  #waitError: ChatSendError | null = null;
+  /** Whole seconds left to wait, as of this update. */
+  #waitSeconds = 0;
 
   constructor() {
     super();
@@ -181,6 +229,8 @@ export class LiveChat extends LitElement {
     this.disabled = false;
     this.sending = false;
     this.error = null;
+    this.ownMessageIds = [];
+    this.serverOffset = 0;
     this.draft = '';
     this.askingName = false;
     this.nameDraft = '';
@@ -197,32 +247,52 @@ export class LiveChat extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resizeObserver?.disconnect();
+    this.#measurer.disconnect();
   }
 
-  /** The relay took the message: the field is cleared, the result announced, and the newest messages shown. */
-  sent(): void {
+  /**
+   * The relay took the message: the field is cleared, the result announced, the newest
+   * messages shown, the message marked as the viewer's own, and a slow-mode wait counted down.
+   */
+  sent(result: ChatSentResult = {}): void {
     if (!this.sending) return;
+    const strings = withChatDefaults(this.strings);
     this.sending = false;
     this.error = null;
     this.draft = '';
     this.#anchor = BOTTOM;
-    this.#announce(withChatDefaults(this.strings).sent);
+    this.#listDirty = true;
+    if (result.messageId !== undefined) this.ownMessageIds = [...this.ownMessageIds, result.messageId];
+    const wait = this.#startWait(result.nextSendInMs, null);
+    this.#announce(wait > 0 ? `${strings.sent}. ${this.#waitText(strings, wait)}` : strings.sent);
   }
 
-  /** The relay refused the message: the text stays in the field and `error.message` is shown and announced. */
+  /**
+   * The relay refused the message: the text stays in the field and `error.message` is shown
+   * and announced; with `retryAfterMs` (slow mode, rate limit) Send waits that long.
+   */
   failed(error: ChatSendError): void {
     this.sending = false;
     this.error = error;
+    this.#startWait(error.retryAfterMs, error);
     this.#announce(error.message || withChatDefaults(this.strings).sendFailed);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // First: if the viewer scrolled since the last scroll event, anchor where they are now,
-    // while the layout still describes what is on screen.
-    this.#syncAnchor();
-    if (changed.has('messages')) this.#takeMessages();
-    if (this.#list) this.#viewport = this.#list.clientHeight;
-    this.#layout();
+    this.#countWait(this.#clock.read());
+    // The list is laid out only when it can have changed: a keystroke or a tick of the
+    // countdown reads no layout.
+    this.#listPass = this.#listDirty || changed.has('messages');
+    this.#listDirty = false;
+    if (this.#listPass) {
+      // First: if the viewer scrolled since the last scroll event, anchor where they are
+      // now, while the layout still describes what is on screen.
+      this.#syncAnchor();
+      if (changed.has('messages')) this.#takeMessages();
+      if (this.#list) this.#viewport = this.#list.clientHeight;
+      this.#layout();
+    }
+    if (changed.has('messages') || changed.has('ownMessageIds')) this.#own.update(this.ownMessageIds, this.messages, this.#indexById);
     this.#pinned = this.#findPinned();
   }
 
@@ -241,15 +311,18 @@ export class LiveChat extends LitElement {
               ${repeat(
                 messages.slice(start, end),
                 (message) => message.messageId,
-                (message, index) => html`<li
-                  part="message"
-                  class="message"
-                  data-message-id=${message.messageId}
-                  aria-posinset=${start + index + 1}
-                  aria-setsize=${messages.length}
-                >
-                  ${messageContent(message, strings, this.locale)}
-                </li>`,
+                (message, index) => {
+                  const own = this.#own.has(message);
+                  return html`<li
+                    part=${own ? 'message own-message' : 'message'}
+                    class=${own ? 'message own' : 'message'}
+                    data-message-id=${message.messageId}
+                    aria-posinset=${start + index + 1}
+                    aria-setsize=${messages.length}
+                  >
+                    ${messageContent(message, strings, this.locale, own)}
+                  </li>`;
+                },
               )}
             </ol>
           </div>
@@ -274,8 +347,8 @@ export class LiveChat extends LitElement {
 
   protected override updated(): void {
     const list = this.#list;
-    if (list) {
-      this.#measureRows();
+    if (list && this.#listPass) {
+      if (this.#rows && this.#measurer.measureNew(this.#rows)) this.#offsetsStale = true;
       if (this.#offsetsStale || list.clientHeight !== this.#viewport) {
         this.#viewport = list.clientHeight;
         this.#layout();
@@ -285,7 +358,7 @@ export class LiveChat extends LitElement {
       // rendered ones (while the estimate is still being sampled, every estimated row above
       // changes with it): render again. The loop ends: each pass measures rows that were
       // only estimated before, and the estimate is fixed after the first few dozen.
-      if (!sameSpacers(this.#spacers(this.#range), this.#rendered)) this.requestUpdate();
+      if (!sameSpacers(this.#spacers(this.#range), this.#rendered)) this.#listChanged();
     }
     const focus = this.#focusAfterUpdate;
     this.#focusAfterUpdate = undefined;
@@ -297,14 +370,15 @@ export class LiveChat extends LitElement {
     if (!pinned) return nothing;
     return html`<div part="pinned" class="pinned" role="group" aria-labelledby="pinned-label">
       <p part="pinned-label" id="pinned-label" class="pinned-label">${strings.pinned}</p>
-      ${messageContent(pinned, strings, this.locale)}
+      ${messageContent(pinned, strings, this.locale, this.#own.has(pinned))}
     </div>`;
   }
 
   #renderComposer(strings: ChatStrings): TemplateResult {
     const left = CHAT_TEXT_MAX - this.draft.length;
     const counter = left <= COUNTER_FROM;
-    const describedBy = [counter ? 'counter' : '', this.error ? 'error' : ''].filter(Boolean).join(' ');
+    const wait = this.#waitSeconds;
+    const describedBy = [counter ? 'counter' : '', wait > 0 ? 'send-countdown' : '', this.error ? 'error' : ''].filter(Boolean).join(' ');
     const empty = this.draft.trim() === '';
     return html`<form part="composer" class="composer" novalidate @submit=${this.#onSubmit}>
       <label class="visually-hidden" for="input">${strings.messageLabel}</label>
@@ -323,9 +397,17 @@ export class LiveChat extends LitElement {
         @input=${this.#onInput}
         @keydown=${this.#onKeyDown}
       ></textarea>
-      <button part="send-button" class="send" type="submit" ?disabled=${this.disabled} aria-disabled=${empty || this.sending ? 'true' : 'false'}>
+      <button
+        part="send-button"
+        class=${wait > 0 ? 'send waiting' : 'send'}
+        type="submit"
+        ?disabled=${this.disabled}
+        aria-disabled=${empty || this.sending || wait > 0 ? 'true' : 'false'}
+        aria-describedby=${ifDefined(wait > 0 ? 'send-countdown' : undefined)}
+      >
         ${this.sending ? strings.sending : strings.send}
       </button>
+      ${wait > 0 ? html`<p part="send-countdown" id="send-countdown" class="send-countdown">${this.#waitText(strings, wait)}</p>` : nothing}
       ${this.name || counter
         ? html`<div class="composer-info">
             ${this.name
@@ -397,11 +479,9 @@ export class LiveChat extends LitElement {
     return { start, end, above: offsets[start] ?? 0, below: total - (offsets[end] ?? total) };
   }
 
-  #measureRows(): void {
-    for (const row of this.#rows?.children ?? []) {
-      const id = (row as HTMLElement).dataset['messageId'];
-      if (id !== undefined && this.#heights.set(id, row.getBoundingClientRect().height)) this.#offsetsStale = true;
-    }
+  #listChanged(): void {
+    this.#listDirty = true;
+    this.requestUpdate();
   }
 
   #scrollToTarget(list: HTMLElement): void {
@@ -462,11 +542,14 @@ export class LiveChat extends LitElement {
       const width = entry?.contentRect.width ?? 0;
       // A new width wraps every row differently: measure again as rows are rendered.
       if (width !== this.#width) {
-        if (this.#width !== 0) this.#heights.clear();
+        if (this.#width !== 0) {
+          this.#heights.clear();
+          this.#measurer.forgetAll();
+        }
         this.#width = width;
         this.#offsetsStale = true;
       }
-      this.requestUpdate();
+      this.#listChanged();
     });
     this.#resizeObserver.observe(list);
   }
@@ -475,15 +558,44 @@ export class LiveChat extends LitElement {
     if (!this.#syncAnchor()) return;
     const unseen = this.#unseen;
     this.#layout();
-    if (!sameSpacers(this.#spacers(this.#range), this.#rendered) || this.#unseen !== unseen) this.requestUpdate();
+    if (!sameSpacers(this.#spacers(this.#range), this.#rendered) || this.#unseen !== unseen) this.#listChanged();
   };
 
   #onNewMessagesClick = (): void => {
     this.#anchor = BOTTOM;
     // The button goes away: keep focus in the chat, on the list the viewer now reads.
     this.#list?.focus();
-    this.requestUpdate();
+    this.#listChanged();
   };
+
+  // ----- slow mode -----
+
+  /** Starts waiting `ms` (on the relay's clock, from now) before the next send; returns the whole seconds. */
+  #startWait(ms: number | undefined, error: ChatSendError | null): number {
+    if (ms === undefined || !Number.isFinite(ms) || ms <= 0) return 0;
+    const now = serverNow(this.serverOffset);
+    this.#sendAgainAt = now + ms;
+    this.#waitError = error;
+    return secondsLeft(now, this.#sendAgainAt);
+  }
+
+  #countWait(now: number): void {
+    const until = this.#sendAgainAt;
+    this.#waitSeconds = until === undefined ? 0 : secondsLeft(now, until);
+    if (until === undefined || this.#waitSeconds > 0) return;
+    this.#sendAgainAt = undefined;
+    // A refusal that said to wait is answered once the wait is over.
+    if (this.#waitError !== null && this.error === this.#waitError) this.error = null;
+    this.#waitError = null;
+  }
+
+  #waiting(): boolean {
+    return this.#sendAgainAt !== undefined && serverNow(this.serverOffset) < this.#sendAgainAt;
+  }
+
+  #waitText(strings: ChatStrings, seconds: number): string {
+    return fillCount(strings.sendAgainIn, seconds, formatNumber(seconds, this.locale), this.locale);
+  }
 
   // ----- the composer -----
 
@@ -505,7 +617,7 @@ export class LiveChat extends LitElement {
   };
 
   #send(): void {
-    if (this.closed || this.disabled || this.sending) return;
+    if (this.closed || this.disabled || this.sending || this.#waiting()) return;
     const text = this.draft.trim();
     if (text === '') return;
     const name = cleanName(this.name ?? '');

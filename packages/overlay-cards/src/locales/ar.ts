@@ -58,6 +58,15 @@ export const ar: OverlayLocale = {
     nameRequired: 'أدخل اسمًا لتشارك في الدردشة.',
     chattingAs: 'تدردش باسم {name}',
     changeName: 'تغيير الاسم',
+    you: 'أنت',
+    sendAgainIn: {
+      zero: 'يمكنك الإرسال مجددًا الآن',
+      one: 'يمكنك الإرسال مجددًا بعد ثانية واحدة',
+      two: 'يمكنك الإرسال مجددًا بعد ثانيتين',
+      few: 'يمكنك الإرسال مجددًا بعد {count} ثوانٍ',
+      many: 'يمكنك الإرسال مجددًا بعد {count} ثانية',
+      other: 'يمكنك الإرسال مجددًا بعد {count} ثانية',
+    },
   },
   poll: {
     poll: 'استطلاع',
@@ -66,6 +75,16 @@ export const ar: OverlayLocale = {
     chooseAnswer: 'اختر إجابة، ثم صوّت.',
     yourVote: 'صوتك',
     closed: 'انتهى الاستطلاع',
+    closesIn: 'ينتهي التصويت خلال {time}',
+    secondsLeftToVote: {
+      zero: 'لم يبقَ وقت للتصويت',
+      one: 'بقيت ثانية واحدة للتصويت',
+      two: 'بقيت ثانيتان للتصويت',
+      few: 'بقيت {count} ثوانٍ للتصويت',
+      many: 'بقيت {count} ثانيةً للتصويت',
+      other: 'بقيت {count} ثانية للتصويت',
+    },
+    votingClosed: 'أُغلق التصويت',
     votes: {
       zero: 'لا أصوات',
       one: 'صوت واحد',

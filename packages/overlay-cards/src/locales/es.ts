@@ -41,6 +41,8 @@ export const es: OverlayLocale = {
     nameRequired: 'Escribe un nombre para chatear.',
     chattingAs: 'Chateando como {name}',
     changeName: 'Cambiar nombre',
+    you: 'Tú',
+    sendAgainIn: { one: 'Podrás enviar otro mensaje en {count} segundo', many: 'Podrás enviar otro mensaje en {count} de segundos', other: 'Podrás enviar otro mensaje en {count} segundos' },
   },
   poll: {
     poll: 'Encuesta',
@@ -49,6 +51,9 @@ export const es: OverlayLocale = {
     chooseAnswer: 'Elige una respuesta y luego vota.',
     yourVote: 'Tu voto',
     closed: 'Encuesta cerrada',
+    closesIn: 'Cierra en {time}',
+    secondsLeftToVote: { one: 'Queda {count} segundo para votar', many: 'Quedan {count} de segundos para votar', other: 'Quedan {count} segundos para votar' },
+    votingClosed: 'Votación cerrada',
     votes: { one: '{count} voto', many: '{count} de votos', other: '{count} votos' },
     voteCounted: 'Registramos tu voto por «{option}».',
     voteFailed: 'No se registró tu voto: {message}',

@@ -44,6 +44,8 @@ export const fr: OverlayLocale = {
     nameRequired: 'Saisissez un nom pour discuter.',
     chattingAs: 'Vous discutez en tant que {name}',
     changeName: 'Changer de nom',
+    you: 'Vous',
+    sendAgainIn: { one: 'Vous pourrez envoyer un message dans {count}\u00a0seconde', many: 'Vous pourrez envoyer un message dans {count} de secondes', other: 'Vous pourrez envoyer un message dans {count}\u00a0secondes' },
   },
   poll: {
     poll: 'Sondage',
@@ -52,6 +54,9 @@ export const fr: OverlayLocale = {
     chooseAnswer: 'Choisissez une réponse, puis votez.',
     yourVote: 'Votre vote',
     closed: 'Sondage terminé',
+    closesIn: 'Fin du vote dans {time}',
+    secondsLeftToVote: { one: 'Plus que {count} seconde pour voter', many: 'Plus que {count} de secondes pour voter', other: 'Plus que {count} secondes pour voter' },
+    votingClosed: 'Le vote est clos',
     votes: { one: '{count} vote', many: '{count} de votes', other: '{count} votes' },
     voteCounted: 'Votre vote pour «\u202f{option}\u202f» a bien été pris en compte.',
     voteFailed: 'Votre vote n’a pas été pris en compte\u00a0: {message}',

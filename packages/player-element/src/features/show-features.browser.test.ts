@@ -27,13 +27,15 @@ describe('<live-shop> with the whole show', () => {
   let player: LiveShopElement;
   let source: CustomSource;
   const sent: { chat: [string, string][]; react: string[]; vote: [string, string][] } = { chat: [], react: [], vote: [] };
+  /** The show's slow mode, as the relay's acknowledgement of a chat message says it. */
+  let slowModeMs = 0;
 
   beforeAll(async () => {
     source = new CustomSource({
       intents: {
         chat: async (text, name) => {
           sent.chat.push([text, name]);
-          return { ok: true, messageId: `m-${sent.chat.length}` };
+          return { ok: true, messageId: `m-${sent.chat.length}`, ...(slowModeMs > 0 ? { nextSendInMs: slowModeMs } : {}) };
         },
         react: async (kind) => {
           sent.react.push(kind);
@@ -94,6 +96,38 @@ describe('<live-shop> with the whole show', () => {
     await expect.poll(() => input.value).toBe('');
   });
 
+  test('chat: the viewer’s own messages are marked by the acknowledged id, not the name, across tab switches; slow mode counts down', async () => {
+    type Chat = HTMLElement & { updateComplete: Promise<unknown> };
+    const chatPart = (selector: string) => (part(player, 'live-shop-chat') as Chat | null)?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+    const ownIds = () => [...((part(player, 'live-shop-chat') as Chat | null)?.shadowRoot?.querySelectorAll<HTMLElement>('[part~="own-message"]') ?? [])].map((row) => row.dataset['messageId']);
+    slowModeMs = 30_000;
+    const input = chatPart('[part~="input"]') as HTMLTextAreaElement;
+    input.value = 'Does it come in olive?';
+    input.dispatchEvent(new Event('input'));
+    chatPart('[part~="send-button"]')!.click();
+    await expect.poll(() => sent.chat.length).toBe(2);
+    // The relay's copies of both messages sent (acknowledged as m-1 and m-2), and another Bo.
+    const at = Math.round((player.currentPdt ?? 0) - 1_000);
+    source.push([
+      envelope('chat.message', at, { messageId: 'm-1', text: 'Love the colour', author: { id: 'v_bo', name: 'Bo', role: 'viewer' } }),
+      envelope('chat.message', at + 1, { messageId: 'c-other-bo', text: 'Me too!', author: { id: 'v_other', name: 'Bo', role: 'viewer' } }),
+      envelope('chat.message', at + 2, { messageId: 'm-2', text: 'Does it come in olive?', author: { id: 'v_bo', name: 'Bo', role: 'viewer' } }),
+    ]);
+    await expect.poll(ownIds, { timeout: 5_000 }).toEqual(['m-1', 'm-2']);
+    expect(chatPart('[data-message-id="c-other-bo"]')?.getAttribute('part')).toBe('message');
+    // Slow mode: the relay said 30 s; Send waits, the field does not.
+    await expect.poll(() => chatPart('[part~="send-countdown"]')?.textContent ?? '').toMatch(/^You can send again in (30|29) seconds$/);
+    expect(chatPart('[part~="send-button"]')?.getAttribute('aria-disabled')).toBe('true');
+    expect((chatPart('[part~="input"]') as HTMLTextAreaElement).disabled).toBe(false);
+    slowModeMs = 0;
+
+    // Away to the shelf and back: a new chat element, the same own messages.
+    part<HTMLButtonElement>(player, '#tab-shelf')?.click();
+    await expect.poll(() => part(player, 'live-shop-chat')).toBeNull();
+    part<HTMLButtonElement>(player, '#tab-chat')?.click();
+    await expect.poll(ownIds, { timeout: 5_000 }).toEqual(['m-1', 'm-2']);
+  });
+
   test('the shelf: a product featured earlier carries its moment, and a tap seeks the video back to it', async () => {
     part<HTMLButtonElement>(player, '#tab-shelf')?.click();
     await expect.poll(() => part(player, 'live-shop-shelf') !== null, { timeout: 5_000 }).toBe(true);
@@ -110,9 +144,14 @@ describe('<live-shop> with the whole show', () => {
 
   test('a poll: the viewer votes through the source and sees the results', async () => {
     const at = Math.round((player.currentPdt ?? 0) - 500);
-    source.push([envelope('poll.open', at, { pollId: 'p1', question: 'Which colour next?', options: [{ id: 'o1', text: 'Olive' }, { id: 'o2', text: 'Rust' }] })]);
+    // The relay's clock is 90 s ahead of this browser's: the poll counts down on the relay's.
+    source.clockOffset = 90_000;
+    const closesAt = Date.now() + 90_000 + 120_500;
+    source.push([envelope('poll.open', at, { pollId: 'p1', question: 'Which colour next?', options: [{ id: 'o1', text: 'Olive' }, { id: 'o2', text: 'Rust' }], closesAt })]);
     await expect.poll(() => part(player, 'live-shop-poll') !== null, { timeout: 5_000 }).toBe(true);
     const poll = part(player, 'live-shop-poll')!;
+    await expect.poll(() => poll.shadowRoot?.querySelector('[part~="countdown"]')?.textContent ?? '').toMatch(/^Closes in 0[12]:[0-5]\d$/);
+    source.clockOffset = undefined;
     await expect.poll(() => poll.shadowRoot?.querySelector('input[type="radio"]') !== null).toBe(true);
     poll.shadowRoot!.querySelector<HTMLInputElement>('input[type="radio"][value="o2"]')!.click();
     poll.shadowRoot!.querySelector<HTMLButtonElement>('[part~="vote-button"]')!.click();

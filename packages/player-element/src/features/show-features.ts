@@ -1,12 +1,13 @@
 import type { ChatSendEvent, LiveChat, ReactEvent, SeekToMomentEvent, VoteEvent, WatchReplayEvent } from '@live-shop/overlay-cards';
 import { EVENTS as OVERLAY_EVENTS } from '@live-shop/overlay-cards/shared';
-import type { Product, ShowState } from '@live-shop/protocol';
+import { CHAT_KEPT, type Product, type ShowState } from '@live-shop/protocol';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { playerError, type PlayerError } from '../errors.js';
 import type { ReactionTick } from '../store.js';
 import type { PdtRange } from '../engines/engine.js';
 import type { ShowEventSource } from '../sources/source.js';
 import type { PlayerStrings } from '../strings.js';
+import { EXPORTED_PARTS } from './exported-parts.js';
 
 /** The parts of a show `<live-shop>` can show; the `features` attribute picks among them. */
 export const FEATURES = ['chat', 'shelf', 'moments', 'reactions', 'polls', 'viewers', 'offers', 'status'] as const;
@@ -79,6 +80,8 @@ export class ShowFeatures implements ReactiveController {
   readonly #loading = new Set<Group>();
   /** The viewer's vote, or why it was refused, per poll. */
   readonly #votes = new Map<string, { optionId?: string; error?: { code: string; message: string } }>();
+  /** Ids the relay gave the viewer's messages: the chat marks them (and keeps them across tab switches). */
+  #ownMessageIds: readonly string[] = [];
   #tab: 'chat' | 'shelf' | undefined;
 
   constructor(host: FeaturesHost, notice: (error: PlayerError) => void) {
@@ -129,11 +132,12 @@ export class ShowFeatures implements ReactiveController {
     const vote = poll ? this.#votes.get(poll.pollId) : undefined;
     return html`
       ${enabled.has('viewers') && live && state.viewers > 0 && this.#ready('viewers')
-        ? html`<live-shop-viewer-count part="viewer-count" class="viewer-count" .count=${state.viewers} .locale=${locale} .strings=${strings.viewerCount}></live-shop-viewer-count>`
+        ? html`<live-shop-viewer-count part="viewer-count" exportparts=${EXPORTED_PARTS.viewerCount} class="viewer-count" .count=${state.viewers} .locale=${locale} .strings=${strings.viewerCount}></live-shop-viewer-count>`
         : nothing}
       ${enabled.has('offers') && offer && this.#ready('offers')
         ? html`<live-shop-offer
             part="offer"
+            exportparts=${EXPORTED_PARTS.offer}
             class="offer"
             .offer=${offer}
             .product=${productOf(offer.productId)}
@@ -145,8 +149,10 @@ export class ShowFeatures implements ReactiveController {
       ${enabled.has('polls') && poll && this.#ready('polls')
         ? html`<live-shop-poll
             part="poll"
+            exportparts=${EXPORTED_PARTS.poll}
             class="poll"
             .poll=${poll}
+            .serverOffset=${serverOffset}
             .votedOptionId=${vote?.optionId}
             .error=${vote?.error}
             .locale=${locale}
@@ -154,11 +160,12 @@ export class ShowFeatures implements ReactiveController {
           ></live-shop-poll>`
         : nothing}
       ${enabled.has('reactions') && live && phase === 'live' && this.#ready('reactions')
-        ? html`<live-shop-reactions part="reactions" class="reactions" .tick=${options.reactionTick} .locale=${locale} .strings=${strings.reactions}></live-shop-reactions>`
+        ? html`<live-shop-reactions part="reactions" exportparts=${EXPORTED_PARTS.reactions} class="reactions" .tick=${options.reactionTick} .locale=${locale} .strings=${strings.reactions}></live-shop-reactions>`
         : nothing}
       ${showStatus && this.#ready('status')
         ? html`<live-shop-status-screen
             part="status-screen"
+            exportparts=${EXPORTED_PARTS.statusScreen}
             class="status-screen"
             .status=${state.status}
             .show=${this.#host.show}
@@ -187,6 +194,7 @@ export class ShowFeatures implements ReactiveController {
       ${showMoments
         ? html`<live-shop-moments-bar
             part="moments-bar"
+            exportparts=${EXPORTED_PARTS.momentsBar}
             class="moments-bar"
             .moments=${state.moments}
             .products=${state.products}
@@ -224,15 +232,19 @@ export class ShowFeatures implements ReactiveController {
                 : tab === 'chat'
                   ? html`<live-shop-chat
                       part="chat"
+                      exportparts=${EXPORTED_PARTS.chat}
                       class="chat"
                       .messages=${state.chat.messages}
                       .pinnedId=${state.chat.pinnedId}
+                      .ownMessageIds=${this.#ownMessageIds}
+                      .serverOffset=${this.#host.source?.clockOffset ?? 0}
                       .closed=${!live}
                       .locale=${locale}
                       .strings=${strings.chat}
                     ></live-shop-chat>`
                   : html`<live-shop-shelf
                       part="shelf"
+                      exportparts=${EXPORTED_PARTS.shelf}
                       class="shelf"
                       .products=${state.products}
                       .moments=${state.moments}
@@ -273,8 +285,12 @@ export class ShowFeatures implements ReactiveController {
     const chat = event.composedPath()[0] as LiveChat;
     const source = this.#host.source;
     const ack = source?.chat ? await source.chat(event.detail.text, event.detail.name) : undefined;
-    if (ack?.ok) chat.sent();
-    else chat.failed(ack?.ok === false ? ack.error : { code: 'unsupported', message: playerError('chat-unavailable').message });
+    if (ack?.ok) {
+      // As many as the state keeps messages: older ones have left the chat.
+      this.#ownMessageIds = [...this.#ownMessageIds, ack.messageId].slice(-CHAT_KEPT);
+      chat.sent({ messageId: ack.messageId, nextSendInMs: ack.nextSendInMs });
+      this.#host.requestUpdate();
+    } else chat.failed(ack?.ok === false ? ack.error : { code: 'unsupported', message: playerError('chat-unavailable').message });
   }
 
   async #onReact(event: ReactEvent): Promise<void> {

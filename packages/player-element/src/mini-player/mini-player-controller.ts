@@ -1,6 +1,7 @@
 import type { EVENTS as CartEventNames } from '@live-shop/cart-drawer';
 import { render, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { cornerForKey, defaultCorner, inlineStartCorner, nearestCorner, nextCorner, type Corner } from './corners.js';
+import { addFloating, arrangeFloating, reducedMotion, removeFloating, viewport, type FloatingBox } from './floating-stack.js';
 import { defaultMiniPlayerStrings, type MiniPlayerStrings } from './strings.js';
 import { renderToolbar } from './toolbar.js';
 
@@ -52,15 +53,6 @@ interface Drag {
   moved: boolean;
 }
 
-function reducedMotion(): boolean {
-  return matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
-/** The viewport a fixed box is placed in, without scrollbars. */
-function viewport(): { width: number; height: number } {
-  return { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
-}
-
 function clamp(value: number, min: number, max: number): number {
   return Math.min(Math.max(value, min), Math.max(min, max));
 }
@@ -87,6 +79,10 @@ function clamp(value: number, min: number, max: number): number {
  * to the next corner. Close pauses the video and docks it: it floats again only once the
  * viewer plays the video again. Picture-in-Picture, where the browser has it, replaces
  * the mini-player while its window is open.
+ *
+ * Several players on a page float without covering one another (see floating-stack.ts):
+ * a second one stacks over the first in its corner, or takes the next corner with room;
+ * they close up when one docks, and one the viewer moved keeps its corner.
  */
 export class MiniPlayerController implements ReactiveController {
   /** The box holding the video and the mini-player's toolbar; the player renders it. */
@@ -109,6 +105,14 @@ export class MiniPlayerController implements ReactiveController {
   #placement: MiniPlayerPlacement | undefined;
   /** The corner the viewer chose (undefined: the default, bottom inline-end). */
   #corner: Corner | undefined;
+  /** When the viewer chose it (`performance.now()`). */
+  #chosenAt: number | undefined;
+  readonly #box: FloatingBox = {
+    frame: this.frame,
+    corner: () => (this.#placement === 'cart' ? inlineStartCorner(this.#direction()) : (this.#corner ?? defaultCorner(this.#direction()))),
+    // Beside the cart, its side is set: the others make way.
+    chosenAt: () => (this.#placement === 'cart' ? Infinity : this.#chosenAt),
+  };
   #drag: Drag | undefined;
   /** The move handle was dragged: the click that ends the drag is not a press. */
   #dragged = false;
@@ -182,6 +186,8 @@ export class MiniPlayerController implements ReactiveController {
 
   #onResize = (): void => {
     if (this.#cart) this.#update();
+    // A smaller viewport may no longer have room for a stack.
+    if (this.#placement) arrangeFloating();
   };
 
   #onCartShow = (event: Event): void => {
@@ -238,6 +244,7 @@ export class MiniPlayerController implements ReactiveController {
   #float(placement: MiniPlayerPlacement, room: number | undefined): void {
     const frame = this.frame;
     const entering = this.#placement === undefined;
+    const moved = placement !== this.#placement;
     const raise = placement === 'cart' && this.#placement !== 'cart';
     this.#placement = placement;
     if (entering) {
@@ -247,15 +254,16 @@ export class MiniPlayerController implements ReactiveController {
     }
     if (placement === 'cart') {
       this.#endDrag();
-      this.#place(inlineStartCorner(this.#direction()));
       frame.style.setProperty('--mini-player-room', `${room ?? 0}px`);
     } else {
-      this.#place(this.#corner ?? defaultCorner(this.#direction()));
       frame.style.removeProperty('--mini-player-room');
     }
     this.#render();
     if (raise) this.#raise();
     else if (!frame.matches(':popover-open')) frame.showPopover();
+    // Placed once shown, when it has a size: the others' places depend on it.
+    if (entering) addFloating(this.#box);
+    else if (moved) arrangeFloating();
     if (entering && !reducedMotion()) {
       frame.animate([{ opacity: 0, scale: '0.92' }, { opacity: 1, scale: '1' }], { duration: 160, easing: 'ease-out' });
     }
@@ -281,15 +289,12 @@ export class MiniPlayerController implements ReactiveController {
     frame.removeAttribute('data-vertical');
     frame.removeAttribute('data-horizontal');
     frame.style.removeProperty('--mini-player-room');
+    frame.style.removeProperty('--mini-player-stack');
     frame.style.removeProperty('translate');
     this.#toolbar.hidden = true;
+    removeFloating(this.#box);
     // The focused button is gone with the toolbar: focus stays with the video rather than fall to the page.
     if (hadFocus) this.#video?.focus({ preventScroll: true });
-  }
-
-  #place(corner: Corner): void {
-    this.frame.dataset['vertical'] = corner.vertical;
-    this.frame.dataset['horizontal'] = corner.horizontal;
   }
 
   #direction(): string {
@@ -360,21 +365,17 @@ export class MiniPlayerController implements ReactiveController {
     this.#moveTo(corner);
   };
 
+  /** The corner it floats at, which need not be the one it wants when that one had no room. */
   #currentCorner(): Corner {
-    return this.#corner ?? defaultCorner(this.#direction());
+    const { vertical, horizontal } = this.frame.dataset;
+    return { vertical, horizontal } as Corner;
   }
 
-  /** Moves to `corner`, sliding there from `from` (where it is on screen) unless the viewer prefers reduced motion. */
-  #moveTo(corner: Corner, from: DOMRect = this.frame.getBoundingClientRect()): void {
-    const frame = this.frame;
+  /** Moves to `corner`, sliding there from where it is on screen (see arrangeFloating); the others make way. */
+  #moveTo(corner: Corner): void {
     this.#corner = corner;
-    frame.style.removeProperty('translate');
-    this.#place(corner);
-    if (reducedMotion()) return;
-    const to = frame.getBoundingClientRect();
-    const dx = from.left - to.left;
-    const dy = from.top - to.top;
-    if (dx !== 0 || dy !== 0) frame.animate([{ translate: `${dx}px ${dy}px` }, { translate: '0px 0px' }], { duration: 200, easing: 'ease-out' });
+    this.#chosenAt = performance.now();
+    arrangeFloating();
   }
 
   #onPointerDown = (event: PointerEvent): void => {
@@ -415,8 +416,7 @@ export class MiniPlayerController implements ReactiveController {
     this.#endDrag();
     if (!drag.moved) return;
     this.#dragged = drag.handle !== this.#toolbar;
-    const box = this.frame.getBoundingClientRect();
-    this.#moveTo(nearestCorner(box, viewport()), box);
+    this.#moveTo(nearestCorner(this.frame.getBoundingClientRect(), viewport()));
   };
 
   #endDrag(): void {

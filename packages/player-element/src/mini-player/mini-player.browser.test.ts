@@ -410,3 +410,155 @@ describe('<live-shop> mini-player', () => {
     player.strings = undefined;
   });
 });
+
+describe('two <live-shop> players floating on one page', () => {
+  const GAP = 12;
+  let players: LiveShopElement[] = [];
+  let spacer: HTMLDivElement;
+
+  const frameOf = (player: LiveShopElement): HTMLElement => {
+    const element = player.shadowRoot?.querySelector<HTMLElement>('[part~="mini-player"]');
+    if (!element) throw new Error('no mini-player box');
+    return element;
+  };
+  const buttonOf = (player: LiveShopElement, name: string): HTMLElement => {
+    const element = player.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`);
+    if (!element) throw new Error(`no ${name}`);
+    return element;
+  };
+  const floats = (player: LiveShopElement): boolean => frameOf(player).matches(':popover-open');
+  const box = (player: LiveShopElement): DOMRect => frameOf(player).getBoundingClientRect();
+
+  /** Lets every move (and entry) finish, so boxes are where they end. */
+  async function settled(): Promise<void> {
+    await Promise.all(players.flatMap((player) => frameOf(player).getAnimations().map((animation) => animation.finished.catch(() => undefined))));
+  }
+
+  /** Scrolls both players away; returns them lower box first. */
+  async function floatBoth(): Promise<[LiveShopElement, LiveShopElement]> {
+    window.scrollTo(0, 2_000);
+    await expect.poll(() => players.every(floats)).toBe(true);
+    await settled();
+    const [lower, upper] = [...players].sort((a, b) => box(b).bottom - box(a).bottom);
+    if (!lower || !upper) throw new Error('two players expected');
+    return [lower, upper];
+  }
+
+  function expectApartOnScreen(a: DOMRect, b: DOMRect): void {
+    const { clientWidth, clientHeight } = document.documentElement;
+    for (const rect of [a, b]) {
+      expect(rect.left).toBeGreaterThanOrEqual(0);
+      expect(rect.top).toBeGreaterThanOrEqual(0);
+      expect(rect.right).toBeLessThanOrEqual(clientWidth);
+      expect(rect.bottom).toBeLessThanOrEqual(clientHeight);
+    }
+    const intersect = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    expect(intersect, `${JSON.stringify(a)} and ${JSON.stringify(b)} intersect`).toBe(false);
+  }
+
+  beforeAll(async () => {
+    await page.viewport(VIEWPORT.width, VIEWPORT.height);
+    players = [0, 1].map(() => {
+      const player = document.createElement('live-shop');
+      player.style.width = '480px';
+      player.src = `${origin}/hls/live.m3u8`;
+      return player;
+    });
+    spacer = document.createElement('div');
+    spacer.style.height = '3000px';
+    const ready = players.map((player) => nextEvent(player, EVENTS.ready, 20_000));
+    document.body.append(...players, spacer);
+    await Promise.all(ready);
+    // A player floats only once the viewer saw it: both are on screen, and their observers said so.
+    await new Promise<void>((resolve) => {
+      const seen = new Set<Element>();
+      const observer = new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) if (entry.intersectionRatio >= VISIBLE_RATIO) seen.add(entry.target);
+          if (seen.size < players.length) return;
+          observer.disconnect();
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+        },
+        { threshold: [VISIBLE_RATIO] },
+      );
+      for (const player of players) observer.observe(player);
+    });
+  }, 25_000);
+
+  afterEach(async () => {
+    await page.viewport(VIEWPORT.width, VIEWPORT.height);
+    for (const player of players) if (player.video.paused) await player.video.play();
+    window.scrollTo(0, 0);
+    await expect.poll(() => players.some(floats)).toBe(false);
+  });
+
+  afterAll(() => {
+    for (const player of players) player.remove();
+    spacer.remove();
+  });
+
+  test('both scrolled away: two boxes on screen that do not overlap, the second stacked over the first in the corner', async () => {
+    const [lower, upper] = await floatBoth();
+    const [below, above] = [box(lower), box(upper)];
+    expectApartOnScreen(below, above);
+    const { clientWidth, clientHeight } = document.documentElement;
+    expect([below.right, below.bottom]).toEqual([clientWidth - OFFSET, clientHeight - OFFSET]);
+    expect([above.right, above.bottom]).toEqual([clientWidth - OFFSET, below.top - GAP]);
+  });
+
+  test('a screen too short for a stack: the second takes the next corner', async () => {
+    await page.viewport(VIEWPORT.width, 420);
+    const [first, second] = await floatBoth();
+    const [a, b] = [box(first), box(second)];
+    expectApartOnScreen(a, b);
+    expect(a.bottom).toBe(b.bottom);
+    expect(Math.min(a.left, b.left)).toBe(OFFSET);
+  });
+
+  test('closing one, the other closes up into the corner', async () => {
+    const [lower, upper] = await floatBoth();
+    await userEvent.click(buttonOf(lower, 'mini-player-close'));
+    expect(floats(lower)).toBe(false);
+    await settled();
+    const { clientWidth, clientHeight } = document.documentElement;
+    expect([box(upper).right, box(upper).bottom]).toEqual([clientWidth - OFFSET, clientHeight - OFFSET]);
+
+    // Playing again, it floats again, stacked over the one now in the corner.
+    await lower.video.play();
+    await expect.poll(() => floats(lower)).toBe(true);
+    await settled();
+    expectApartOnScreen(box(lower), box(upper));
+    expect(box(lower).bottom).toBe(box(upper).top - GAP);
+  });
+
+  test('one the viewer dragged keeps its place while the other re-flows around it', async () => {
+    const [lower, upper] = await floatBoth();
+    const target = document.createElement('div');
+    Object.assign(target.style, { position: 'fixed', left: '0px', top: '0px', width: '10px', height: '10px' });
+    document.body.append(target);
+    try {
+      await userEvent.dragAndDrop(buttonOf(upper, 'mini-player-move'), target, { targetPosition: { x: 2, y: 2 }, force: true, steps: 8 });
+    } finally {
+      target.remove();
+    }
+    await settled();
+    const { clientWidth, clientHeight } = document.documentElement;
+    expect([box(upper).left, box(upper).top]).toEqual([OFFSET, OFFSET]);
+    expect([box(lower).right, box(lower).bottom]).toEqual([clientWidth - OFFSET, clientHeight - OFFSET]);
+
+    // The other is sent to that corner by default no more, and the dragged one stays put as it comes and goes.
+    await userEvent.click(buttonOf(lower, 'mini-player-close'));
+    await lower.video.play();
+    await expect.poll(() => floats(lower)).toBe(true);
+    await settled();
+    expect([box(upper).left, box(upper).top]).toEqual([OFFSET, OFFSET]);
+    expectApartOnScreen(box(lower), box(upper));
+
+    // Moved into the other's corner, it takes the corner; the other makes way.
+    buttonOf(lower, 'mini-player-move').focus();
+    await userEvent.keyboard('{ArrowUp}{ArrowLeft}');
+    await settled();
+    expect([box(lower).left, box(lower).top]).toEqual([OFFSET, OFFSET]);
+    expectApartOnScreen(box(lower), box(upper));
+  });
+});

@@ -44,12 +44,13 @@ export const miniPlayerStyles = css`
     box-shadow: var(--live-shop-mini-player-shadow);
   }
 
+  /* --mini-player-stack: the room taken in its corner by other players' mini-players it stacks past (floating-stack.ts). */
   .mini-player[data-vertical='top'] {
-    top: var(--live-shop-mini-player-offset-y);
+    top: calc(var(--live-shop-mini-player-offset-y) + var(--mini-player-stack, 0px));
   }
 
   .mini-player[data-vertical='bottom'] {
-    bottom: var(--live-shop-mini-player-offset-y);
+    bottom: calc(var(--live-shop-mini-player-offset-y) + var(--mini-player-stack, 0px));
   }
 
   .mini-player[data-horizontal='left'] {

@@ -31,8 +31,8 @@ export interface SourceListener {
   live?(state: LiveState, envelopes: readonly AnyLiveEnvelope[]): void;
 }
 
-/** The answer to `chat()`: `{ok: true, messageId}` or `{ok: false, error}`. */
-export type ChatAck = IntentAck<{ messageId: string }>;
+/** The answer to `chat()`: `{ok: true, messageId, nextSendInMs?}` (in slow mode, the wait before the next message) or `{ok: false, error}`. */
+export type ChatAck = IntentAck<{ messageId: string; nextSendInMs?: number }>;
 /** The answer to `react()`: `{ok: true}` or `{ok: false, error}`. */
 export type ReactionAck = IntentAck;
 /** The answer to `vote()`: `{ok: true, optionId}` (the option counted) or `{ok: false, error}`. */

@@ -5,7 +5,7 @@ import { createAudienceFixture, type AudienceFixture, type Viewer } from '../tes
 let fixture: AudienceFixture;
 afterEach(() => fixture.close());
 
-type ChatAck = IntentAck<{ messageId: string }>;
+type ChatAck = IntentAck<{ messageId: string; nextSendInMs?: number }>;
 
 function say(viewer: Viewer, text: unknown, name: unknown = 'Ann'): Promise<ChatAck> {
   return viewer.socket.emitWithAck('chat.send', { text, name } as { text: string; name: string });
@@ -113,7 +113,8 @@ describe('chat', () => {
     const mod = await moderator();
     const ann = await fixture.join();
     await moderate(mod, { action: 'slow-mode', seconds: 30 });
-    expect((await say(ann, 'first')).ok).toBe(true);
+    // The acknowledgement says how long until the next message is taken.
+    expect(await say(ann, 'first')).toEqual({ ok: true, messageId: expect.any(String), nextSendInMs: 30_000 });
     fixture.clock.advance(10_000);
     expect(await say(ann, 'second')).toEqual({
       ok: false,
@@ -124,7 +125,7 @@ describe('chat', () => {
     fixture.clock.advance(20_000);
     expect((await say(ann, 'second')).ok).toBe(true);
     await moderate(mod, { action: 'slow-mode', seconds: 0 });
-    expect((await say(ann, 'third')).ok).toBe(true);
+    expect(await say(ann, 'third')).toEqual({ ok: true, messageId: expect.any(String) });
   });
 
   it('refuses messages and names with a blocked word, as whole words in any case', async () => {

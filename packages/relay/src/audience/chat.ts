@@ -63,8 +63,11 @@ export class Chat {
     this.#toAuthor = options.toAuthor;
   }
 
-  /** Handles a `chat.send`; resolves with the new message's id or rejects with a {@link Refusal}. */
-  async send(sender: Sender, input: unknown): Promise<{ messageId: string }> {
+  /**
+   * Handles a `chat.send`; resolves with the new message's id (and, in slow mode, how long
+   * this viewer must wait before the next one is taken) or rejects with a {@link Refusal}.
+   */
+  async send(sender: Sender, input: unknown): Promise<{ messageId: string; nextSendInMs?: number }> {
     const checked = validateIntent('chat.send', input);
     if (!checked.ok) throw new Refusal(400, checked.error.code, checked.error.message, checked.error.path);
     const { text, name } = checked.value;
@@ -99,7 +102,9 @@ export class Chat {
     const data: EventData<'chat.message'> = { messageId, text, author: { id: viewerId, name, role: sender.role === 'anonymous' ? 'viewer' : sender.role } };
     if (ban === 'shadow-ban') this.#shadowSend(sender, data, now);
     else await this.#shows.append(show, { type: 'chat.message', data });
-    return { messageId };
+    // Said up front, so a player can count down to the next message instead of learning
+    // the wait from a refusal.
+    return slowMs > 0 ? { messageId, nextSendInMs: slowMs } : { messageId };
   }
 
   /** The viewer's recent unlogged (shadow) messages, to send again when they rejoin. */

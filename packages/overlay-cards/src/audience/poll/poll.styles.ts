@@ -17,6 +17,8 @@ export const pollStyles = [
       --live-shop-poll-bar-background: color-mix(in srgb, var(--live-shop-poll-color) 10%, var(--live-shop-poll-background));
       --live-shop-poll-bar-height: 8px;
       --live-shop-poll-shadow: 0 4px 16px rgb(0 0 0 / 0.25);
+      --live-shop-poll-countdown-color: var(--live-shop-poll-muted-color);
+      --live-shop-poll-urgent-color: var(--live-shop-poll-accent);
 
       display: block;
       box-sizing: border-box;
@@ -178,7 +180,30 @@ export const pollStyles = [
     }
 
     .total {
-      margin: 10px 0 0;
+      margin: 0;
+    }
+
+    .footer {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 4px 12px;
+    }
+
+    .results + .footer {
+      margin-block-start: 10px;
+    }
+
+    .countdown {
+      font-size: 0.8rem;
+      color: var(--live-shop-poll-countdown-color);
+      font-variant-numeric: tabular-nums;
+    }
+
+    :host(:state(closing)) .countdown {
+      font-weight: 600;
+      color: var(--live-shop-poll-urgent-color);
     }
 
     .bar {

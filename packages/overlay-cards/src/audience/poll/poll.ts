@@ -1,6 +1,8 @@
 import type { Poll } from '@live-shop/protocol';
 import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { formatCountdown, secondsLeft } from '../../clock/countdown.js';
+import { msToNextSecond, ServerClock, serverNow } from '../../clock/server-clock.js';
 import { styleProps } from '../../style-props.js';
 import { TAGS } from '../../constants.js';
 import { fill } from '../../strings.js';
@@ -9,6 +11,9 @@ import { VoteEvent } from '../audience-events.js';
 import { fillCount, formatNumber } from '../audience-format.js';
 import { withPollDefaults, type PollStrings } from '../audience-strings.js';
 import { pollStyles } from './poll.styles.js';
+
+/** The last stretch of voting: announced once, and styled (`:state(closing)`). */
+const CLOSING_S = 10;
 
 /** A poll's options with their votes and share of the total. */
 function tally(poll: Poll): { total: number; rows: { id: string; text: string; votes: number; share: number }[] } {
@@ -33,6 +38,13 @@ function tally(poll: Poll): { total: number; rows: { id: string; text: string; v
  * announced) or `error` (refused: the message shows and is announced, and the viewer may
  * vote again). Announcements are polite. Question and answers are rendered as text.
  *
+ * A poll with `closesAt` counts down to it on the relay's clock (`Date.now() +
+ * serverOffset`, as the offer does), so a viewer whose clock is wrong still sees the right
+ * time left, and the screen agrees with the relay, which refuses votes from `closesAt` on.
+ * At zero the poll closes on screen without waiting for the relay's `poll.close`: the
+ * results show, marked closed, exactly as they will once that event comes. Screen readers
+ * hear "10 seconds left to vote" once and "Voting closed" at the end, not every second.
+ *
  * @tag live-shop-poll
  * @csspart base - The poll's box.
  * @csspart form - The voting form.
@@ -51,6 +63,7 @@ function tally(poll: Poll): { total: number; rows: { id: string; text: string; v
  * @csspart bar-fill - The filled part of a bar.
  * @csspart total - The number of votes in all.
  * @csspart closed - The "Poll closed" badge.
+ * @csspart countdown - "Closes in 00:42", while the poll takes votes until `closesAt`.
  * @csspart error - Why the vote was refused.
  * @cssprop --live-shop-poll-background - Defaults to --live-shop-surface.
  * @cssprop --live-shop-poll-color - Defaults to --live-shop-text.
@@ -64,6 +77,9 @@ function tally(poll: Poll): { total: number; rows: { id: string; text: string; v
  * @cssprop --live-shop-poll-bar-background - The empty part of a bar.
  * @cssprop --live-shop-poll-bar-height - Default 8px.
  * @cssprop --live-shop-poll-shadow - The box's shadow.
+ * @cssprop --live-shop-poll-countdown-color - The time left; defaults to --live-shop-poll-muted-color.
+ * @cssprop --live-shop-poll-urgent-color - The time left in its last 10 seconds; defaults to --live-shop-poll-accent.
+ * @cssstate closing - 10 seconds or less left to vote.
  * @fires live-shop-vote - {@link VoteEvent}
  */
 export class LivePoll extends LitElement {
@@ -72,6 +88,7 @@ export class LivePoll extends LitElement {
   static override properties: PropertyDeclarations = {
     poll: { attribute: false },
     votedOptionId: { attribute: 'voted-option-id' },
+    serverOffset: { type: Number, attribute: 'server-offset' },
     error: {},
     locale: { reflect: true },
     strings: { attribute: false },
@@ -87,6 +104,8 @@ export class LivePoll extends LitElement {
   declare votedOptionId: string | undefined;
   /** Why the vote was refused, as a sentence to show (the relay's message). */
   declare error: string | undefined;
+  /** The relay's clock minus this browser's, in ms (the player learns it at join); 0 if unknown. */
+  declare serverOffset: number;
   /** BCP 47 locale for numbers and percentages; defaults to the browser's. */
   declare locale: string | undefined;
   /** Text overrides; see {@link PollStrings}. */
@@ -99,19 +118,52 @@ export class LivePoll extends LitElement {
 
   /** Focus was in the form when it gave way to the results: it moves to them. */
   #focusResults = false;
+  readonly #clock = new ServerClock(this, (now) => this.#nextChange(now));
+  readonly #internals: ElementInternals;
+  /** Seconds left to vote at this update; undefined without `closesAt`, or once the relay closed the poll. */
+  #secondsLeft: number | undefined;
+  /** Whether the poll takes votes, as of the last update (closing is announced on the change). */
+  #open = false;
 
   constructor() {
     super();
+    this.serverOffset = 0;
     this.announcement = '';
+    this.#internals = this.attachInternals();
+  }
+
+  #nextChange(now: number): number | undefined {
+    const closesAt = this.poll?.closed ? undefined : this.poll?.closesAt;
+    return closesAt !== undefined && now < closesAt ? now + msToNextSecond(now, closesAt) : undefined;
+  }
+
+  /** Whether the poll takes votes at `now` on the relay's clock. */
+  #isOpenAt(now: number): boolean {
+    const poll = this.poll;
+    return !!poll && !poll.closed && (poll.closesAt === undefined || secondsLeft(now, poll.closesAt) > 0);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const now = this.#clock.read();
     const strings = withPollDefaults(this.strings);
-    if (changed.has('poll') && changed.get('poll')?.pollId !== this.poll?.pollId) {
+    const poll = this.poll;
+    const samePoll = !(changed.has('poll') && changed.get('poll')?.pollId !== poll?.pollId);
+    if (!samePoll) {
       // Another poll: nothing chosen, nothing on its way.
       this.selected = this.pending = this.hint = undefined;
       this.announcement = '';
     }
+    const previous = samePoll ? this.#secondsLeft : undefined;
+    const left = poll && !poll.closed && poll.closesAt !== undefined ? secondsLeft(now, poll.closesAt) : undefined;
+    this.#secondsLeft = left;
+    const open = this.#isOpenAt(now);
+    // A poll that arrives closed (a late join) is not news; one that closes while shown is.
+    if (samePoll && this.#open && !open) this.announcement = strings.votingClosed;
+    else if (open && left !== undefined && previous !== undefined && left <= CLOSING_S && previous > CLOSING_S) {
+      this.announcement = fillCount(strings.secondsLeftToVote, left, formatNumber(left, this.locale), this.locale);
+    }
+    this.#open = open;
+    this.#setState('closing', open && left !== undefined && left <= CLOSING_S);
     const voted = this.#votedOption();
     if (changed.has('votedOptionId') && voted && (this.pending !== undefined || changed.get('votedOptionId') === undefined) && this.hasUpdated) {
       this.announcement = fill(strings.voteCounted, { option: voted.text });
@@ -145,12 +197,27 @@ export class LivePoll extends LitElement {
     `;
   }
 
+  #setState(state: string, on: boolean): void {
+    // CustomStateSet (Chromium 125, Firefox 126, Safari 17.4): a styling hook only.
+    const states = this.#internals.states as Set<string> | undefined;
+    if (!states) return;
+    if (on) states.add(state);
+    else states.delete(state);
+  }
+
   #votedOption(): Poll['options'][number] | undefined {
     return this.votedOptionId === undefined ? undefined : this.poll?.options.find((option) => option.id === this.votedOptionId);
   }
 
   #showsResults(): boolean {
-    return !!this.poll && (this.poll.closed || this.#votedOption() !== undefined);
+    return !!this.poll && (!this.#open || this.#votedOption() !== undefined);
+  }
+
+  #renderCountdown(strings: PollStrings): TemplateResult | typeof nothing {
+    const left = this.#secondsLeft;
+    if (left === undefined || !this.#open) return nothing;
+    // A timer is not a live region: it is read when visited, never every second.
+    return html`<span part="countdown" class="countdown" role="timer">${fill(strings.closesIn, { time: formatCountdown(left, this.locale) })}</span>`;
   }
 
   #renderForm(poll: Poll, strings: PollStrings): TemplateResult {
@@ -167,7 +234,10 @@ export class LivePoll extends LitElement {
             >`,
           )}
         </div>
-        <button part="vote-button" class="vote" type="submit" aria-disabled=${pending ? 'true' : 'false'}>${pending ? strings.voting : strings.vote}</button>
+        <div class="footer">
+          <button part="vote-button" class="vote" type="submit" aria-disabled=${pending ? 'true' : 'false'}>${pending ? strings.voting : strings.vote}</button>
+          ${this.#renderCountdown(strings)}
+        </div>
       </fieldset>
     </form>`;
   }
@@ -177,7 +247,7 @@ export class LivePoll extends LitElement {
     const locale = this.locale;
     return html`<div class="results-group" role="group" aria-labelledby="question" tabindex="-1">
       <p part="question" class="question" id="question">
-        <span part="label" class="label">${strings.poll}</span> ${poll.question}${poll.closed
+        <span part="label" class="label">${strings.poll}</span> ${poll.question}${!this.#open
           ? html` <span part="closed" class="badge">${strings.closed}</span>`
           : nothing}
       </p>
@@ -197,7 +267,10 @@ export class LivePoll extends LitElement {
           </li>`;
         })}
       </ul>
-      <p part="total" class="total">${fillCount(strings.votes, total, formatNumber(total, locale), locale)}</p>
+      <div class="footer">
+        <p part="total" class="total">${fillCount(strings.votes, total, formatNumber(total, locale), locale)}</p>
+        ${this.#renderCountdown(strings)}
+      </div>
     </div>`;
   }
 
@@ -209,7 +282,12 @@ export class LivePoll extends LitElement {
   #onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
     const poll = this.poll;
-    if (!poll || this.pending !== undefined || poll.closed) return;
+    if (!poll || this.pending !== undefined) return;
+    // The time may have run out since the last tick (a background tab's timers are slowed).
+    if (!this.#isOpenAt(serverNow(this.serverOffset))) {
+      this.requestUpdate();
+      return;
+    }
     const optionId = this.selected;
     if (optionId === undefined) {
       this.hint = withPollDefaults(this.strings).chooseAnswer;
