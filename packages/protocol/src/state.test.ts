@@ -86,7 +86,7 @@ describe('reduce', () => {
     expect(state.status).toEqual({ phase: 'live', title: 'Spring drop' });
     expect(state.offers.map((offer) => offer.offerId)).toEqual(['o2']);
     expect(state.polls).toEqual([
-      { pollId: 'q', question: '?', options: [{ id: 'x', text: 'X' }, { id: 'y', text: 'Y' }], counts: { x: 2 }, closed: true },
+      { pollId: 'q', question: '?', options: [{ id: 'x', text: 'X' }, { id: 'y', text: 'Y' }], counts: { x: 2 }, closed: true, closedPdt: 7 },
     ]);
   });
 

@@ -37,6 +37,8 @@ export interface Poll {
   counts: Record<string, number>;
   closesAt?: number;
   closed: boolean;
+  /** The pdt of its `poll.close`, once closed. */
+  closedPdt?: number;
 }
 
 export interface ChatMessage {
@@ -178,7 +180,7 @@ export function reduce(state: ShowState, event: AnyEnvelope): ShowState {
     case 'poll.close':
       return {
         ...state,
-        polls: state.polls.map((poll) => (poll.pollId === event.data.pollId ? { ...poll, closed: true } : poll)),
+        polls: state.polls.map((poll) => (poll.pollId === event.data.pollId ? { ...poll, closed: true, closedPdt: event.pdt } : poll)),
       };
     case 'mention':
       return { ...state, lastMention: { ...event.data, pdt: event.pdt } };

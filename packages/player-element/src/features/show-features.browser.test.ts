@@ -142,6 +142,20 @@ describe('<live-shop> with the whole show', () => {
     await expect.poll(() => player.state.highlights.map((highlight) => highlight.productId), { timeout: 5_000 }).toEqual(['a']);
   });
 
+  test("a closed poll's final results stay a moment (30 s of the playhead), then go", async () => {
+    const poll = () => part(player, 'live-shop-poll');
+    const now = Math.round(player.currentPdt ?? 0);
+    // Closed 29 s ago by the playhead (this viewer joined late): one more second of results.
+    source.push([
+      envelope('poll.open', now - 31_000, { pollId: 'p0', question: 'Which size runs small?', options: [{ id: 's', text: 'S' }, { id: 'm', text: 'M' }] }),
+      envelope('poll.close', now - 29_000, { pollId: 'p0' }),
+    ]);
+    await expect.poll(() => poll()?.shadowRoot?.querySelector('[part~="closed"]') != null, { timeout: 5_000 }).toBe(true);
+    expect(poll()?.shadowRoot?.querySelector('[part~="question"]')?.textContent).toContain('Which size runs small?');
+    await expect.poll(() => poll(), { timeout: 5_000 }).toBeNull();
+    expect(player.state.polls.map((candidate) => [candidate.pollId, candidate.closed])).toEqual([['p0', true]]);
+  });
+
   test('a poll: the viewer votes through the source and sees the results', async () => {
     const at = Math.round((player.currentPdt ?? 0) - 500);
     // The relay's clock is 90 s ahead of this browser's: the poll counts down on the relay's.

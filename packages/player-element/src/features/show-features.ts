@@ -1,6 +1,6 @@
 import type { ChatSendEvent, LiveChat, ReactEvent, SeekToMomentEvent, VoteEvent, WatchReplayEvent } from '@live-shop/overlay-cards';
 import { EVENTS as OVERLAY_EVENTS } from '@live-shop/overlay-cards/shared';
-import { CHAT_KEPT, type Product, type ShowState } from '@live-shop/protocol';
+import { CHAT_KEPT, type Poll, type Product, type ShowState } from '@live-shop/protocol';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { playerError, type PlayerError } from '../errors.js';
 import type { ReactionTick } from '../store.js';
@@ -25,6 +25,9 @@ const GROUP_OF: Record<Feature, Group> = {
   offers: 'offers',
   status: 'status',
 };
+/** How long a closed poll's final results stay over the video (playhead time). */
+const POLL_RESULTS_MS = 30_000;
+
 // Each group is its own chunk: a show without polls never downloads the poll.
 const LOADERS: Record<Group, () => Promise<unknown>> = {
   chat: () => import('@live-shop/overlay-cards/features/chat'),
@@ -78,6 +81,7 @@ export class ShowFeatures implements ReactiveController {
   readonly #notice: (error: PlayerError) => void;
   readonly #loaded = new Set<Group>();
   readonly #loading = new Set<Group>();
+  #pollTimer: ReturnType<typeof setTimeout> | undefined;
   /** The viewer's vote, or why it was refused, per poll. */
   readonly #votes = new Map<string, { optionId?: string; error?: { code: string; message: string } }>();
   /** Ids the relay gave the viewer's messages: the chat marks them (and keeps them across tab switches). */
@@ -96,6 +100,10 @@ export class ShowFeatures implements ReactiveController {
   }
 
   hostConnected(): void {}
+
+  hostDisconnected(): void {
+    clearTimeout(this.#pollTimer);
+  }
 
   /** Whether a feature's elements are defined; starts loading them if not. */
   #ready(feature: Feature): boolean {
@@ -117,6 +125,22 @@ export class ShowFeatures implements ReactiveController {
     return false;
   }
 
+  /**
+   * The open poll, else the one closed in the last POLL_RESULTS_MS of the playhead: its
+   * final results stay a moment instead of vanishing with the close. A timer renders again
+   * when they are due to go (seeking renders anyway).
+   */
+  #pollShown(state: ShowState, currentPdt: number | undefined): Poll | undefined {
+    const open = state.polls.findLast((candidate) => !candidate.closed);
+    if (open || currentPdt === undefined) return open;
+    const last = state.polls.at(-1);
+    const left = last?.closedPdt === undefined ? 0 : last.closedPdt + POLL_RESULTS_MS - currentPdt;
+    clearTimeout(this.#pollTimer);
+    if (left <= 0) return undefined;
+    this.#pollTimer = setTimeout(() => this.#host.requestUpdate(), left);
+    return last;
+  }
+
   /** What goes over the video. */
   renderOverlay(options: RenderOptions): TemplateResult {
     const { state, strings, locale, enabled } = options;
@@ -125,7 +149,7 @@ export class ShowFeatures implements ReactiveController {
     const phase = state.status.phase;
     const productOf = (id: string | undefined): Product | undefined => (id === undefined ? undefined : state.products.find((product) => product.id === id));
     const offer = state.offers[state.offers.length - 1];
-    const poll = state.polls.findLast((candidate) => !candidate.closed);
+    const poll = this.#pollShown(state, options.currentPdt);
     // A show that never said it is scheduled (no title, no start time) is just playing.
     const announced = phase !== 'scheduled' || state.status.startsAt !== undefined || state.status.title !== undefined;
     const showStatus = enabled.has('status') && live && options.started && phase !== 'live' && announced;
