@@ -1,4 +1,5 @@
 import { nextCorner, sameCorner, type Corner } from './corners.js';
+import { viewport } from './viewport.js';
 
 /** Space between two mini-players stacked in one corner (px). */
 const GAP = 12;
@@ -33,10 +34,6 @@ export function reducedMotion(): boolean {
   return matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-/** The viewport a fixed box is placed in, without scrollbars. */
-export function viewport(): { width: number; height: number } {
-  return { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
-}
 
 /** Puts `frame` at `corner`, `stack` px further from the edge than its offset, and says where it is then (transforms aside). */
 function put(frame: HTMLElement, corner: Corner, stack: number): Box {
