@@ -57,6 +57,12 @@ describe('the audience of the demo show', () => {
     const message = bo.locator('live-shop-chat [part~="message"]', { hasText: 'Is the jacket waxed by hand?' });
     await message.waitFor({ timeout: 15_000 });
     expect(await message.locator('[part~="author"]').textContent()).toContain('Ana');
+    // Ana's own message is marked as hers, on her screen only; still after a reload.
+    const own = (page: Page) => page.locator('live-shop-chat [part~="own-message"]', { hasText: 'Is the jacket waxed by hand?' });
+    await own(ana).waitFor({ timeout: 10_000 });
+    expect(await own(bo).count()).toBe(0);
+    await ana.reload();
+    await own(ana).waitFor({ timeout: 20_000 });
     await ana.close();
     await bo.close();
   });

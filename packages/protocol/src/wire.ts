@@ -31,6 +31,11 @@ export interface JoinSnapshot {
   base: Snapshot;
   /** …and every event it does not include, in seq order. */
   events: AnyEnvelope[];
+  /**
+   * This socket's viewer id as the relay publishes it (a chat message's `author.id`), so
+   * a player can mark the viewer's own messages, those sent before a reload included.
+   */
+  authorId?: string;
 }
 
 export interface ServerToViewer {

@@ -89,6 +89,8 @@ describe('socket.io', () => {
       seq: 5,
       base,
       events: log.filter((event) => !includedInSnapshot(base, event)),
+      // This socket's own id in the chat (a random one: it claimed none).
+      authorId: expect.stringMatching(/^v_[\w-]{22}$/),
     });
     expect(seqs(snapshot.events)).toEqual([4, 5]);
     expect(snapshot.base.state.highlights.map((item) => item.productId)).toEqual(['p1']);

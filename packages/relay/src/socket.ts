@@ -80,7 +80,8 @@ function onConnection(socket: ViewerSocket, shows: ShowRegistry, resumable: bool
   const greet = (): void => {
     const after = resumePointOf(socket);
     const missed = after === undefined ? undefined : shows.cachedAfter(show, after);
-    if (missed === undefined) emitSnapshot(direct, shows.snapshot(show), resumable);
+    const authorId = socket.data.viewerId;
+    if (missed === undefined) emitSnapshot(direct, authorId === undefined ? shows.snapshot(show) : { ...shows.snapshot(show), authorId }, resumable);
     else if (missed.length > 0) emitEvents(direct, missed, resumable);
   };
   if (joined instanceof Promise) void joined.then(greet);

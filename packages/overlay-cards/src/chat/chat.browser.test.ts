@@ -612,6 +612,17 @@ test('own messages given by the page (ownMessageIds) are marked too, once their 
   expect(row(chat, 'x')?.part.contains('own-message')).toBe(false);
 });
 
+test("the viewer's author id from the relay (ownAuthorId) marks their messages from before a reload, and no one else's", async () => {
+  const chat = await mount((chat) => {
+    chat.messages = [said('old-1', 'v_me', 'Sam', 'Sent before the reload', 1), said('b1', 'v_other', 'Sam', 'Another Sam', 2)];
+  });
+  expect(rows(chat).some((candidate) => candidate.part.contains('own-message'))).toBe(false);
+  chat.ownAuthorId = 'v_me';
+  await settle(chat);
+  expect(row(chat, 'old-1')?.part.contains('own-message')).toBe(true);
+  expect(row(chat, 'b1')?.part.contains('own-message')).toBe(false);
+});
+
 // ----- slow mode -----
 
 /** The relay's clock when a slow-mode test starts; this browser's clock is 90 s behind it. */

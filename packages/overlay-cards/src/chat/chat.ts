@@ -73,7 +73,7 @@ export interface ChatSentResult {
  * field stays editable. Only the viewer's own send result is announced to screen readers,
  * once; the list is a `role="log"` that is not live (see the README).
  *
- * The viewer's own messages (`ownMessageIds`, and the relay's author id those carry) are
+ * The viewer's own messages (`ownAuthorId`, `ownMessageIds` and the author id those carry) are
  * marked: a "You" tag after the name, read by screen readers, and the `own-message` part.
  *
  * @tag live-shop-chat
@@ -136,6 +136,7 @@ export class LiveChat extends LitElement {
     error: { attribute: false },
     name: { attribute: false },
     ownMessageIds: { attribute: false },
+    ownAuthorId: { attribute: 'own-author-id' },
     serverOffset: { type: Number, attribute: 'server-offset' },
     draft: { state: true },
     askingName: { state: true },
@@ -171,6 +172,11 @@ export class LiveChat extends LitElement {
    * viewer's own. Replace the array to change it.
    */
   declare ownMessageIds: readonly string[];
+  /**
+   * The viewer's author id, as the relay publishes it in `author.id` (the player learns it
+   * at join): every message with it is marked as the viewer's own, from before a reload too.
+   */
+  declare ownAuthorId: string | undefined;
   /** The relay's clock minus this browser's, in ms (the player learns it at join): slow-mode waits count on the relay's clock. */
   declare serverOffset: number;
   declare protected draft: string;
@@ -292,7 +298,7 @@ export class LiveChat extends LitElement {
       if (this.#list) this.#viewport = this.#list.clientHeight;
       this.#layout();
     }
-    if (changed.has('messages') || changed.has('ownMessageIds')) this.#own.update(this.ownMessageIds, this.messages, this.#indexById);
+    if (changed.has('messages') || changed.has('ownMessageIds') || changed.has('ownAuthorId')) this.#own.update(this.ownMessageIds, this.messages, this.#indexById, this.ownAuthorId);
     this.#pinned = this.#findPinned();
   }
 

@@ -11,9 +11,10 @@ export class OwnMessages {
   /** Kept when the acknowledged messages leave the chat (the state keeps only the latest). */
   readonly #authorIds = new Set<string>();
 
-  /** Takes the acknowledged ids and learns the author id of those among `messages`. */
-  update(ids: readonly string[], messages: readonly ChatMessage[], indexById: ReadonlyMap<string, number>): void {
+  /** Takes the acknowledged ids and learns the author id of those among `messages`; `authorId` is the viewer's own when known. */
+  update(ids: readonly string[], messages: readonly ChatMessage[], indexById: ReadonlyMap<string, number>, authorId?: string): void {
     this.#ids = new Set(ids);
+    if (authorId) this.#authorIds.add(authorId);
     for (const id of ids) {
       const index = indexById.get(id);
       const authorId = index === undefined ? undefined : messages[index]?.author.id;

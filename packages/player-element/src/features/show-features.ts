@@ -261,6 +261,7 @@ export class ShowFeatures implements ReactiveController {
                       .messages=${state.chat.messages}
                       .pinnedId=${state.chat.pinnedId}
                       .ownMessageIds=${this.#ownMessageIds}
+                      .ownAuthorId=${this.#host.source?.authorId}
                       .serverOffset=${this.#host.source?.clockOffset ?? 0}
                       .closed=${!live}
                       .locale=${locale}

@@ -80,6 +80,7 @@ export class RelaySource implements ShowEventSource, AudienceIntents {
   #connectStartedAt = 0;
   #failures = 0;
   #clockOffset: number | undefined;
+  #authorId: string | undefined;
   #viewerId: string | undefined;
   /** After a `rate_limited` reaction: no reaction is sent before this time (epoch ms). */
   #reactionsPausedUntil = 0;
@@ -143,6 +144,10 @@ export class RelaySource implements ShowEventSource, AudienceIntents {
     return this.#clockOffset;
   }
 
+  get authorId(): string | undefined {
+    return this.#authorId;
+  }
+
   start(listener: SourceListener): void {
     this.stop();
     this.#listener = listener;
@@ -197,6 +202,8 @@ export class RelaySource implements ShowEventSource, AudienceIntents {
       return;
     }
     this.#clockOffset = clockOffset(this.#connectStartedAt, snapshot.serverTime, receivedAt);
+    // Only an id the relay could have made (v_ and 22 base64url characters) is kept.
+    if (typeof snapshot.authorId === 'string' && /^v_[\w-]{22}$/.test(snapshot.authorId)) this.#authorId = snapshot.authorId;
     // A reconnect: keep the history and ask only for what was missed.
     if (!this.#timeline || !(await this.#sync())) this.#adopt(snapshot);
     this.#status('connected');

@@ -72,6 +72,8 @@ export interface ShowEventSource extends Partial<AudienceIntents> {
   readonly liveState?: LiveState | undefined;
   /** The server's clock minus this one (ms), once known: add it to Date.now() for countdowns. */
   readonly clockOffset: number | undefined;
+  /** The viewer's id as the relay publishes it (`author.id` of their chat messages), once known. */
+  readonly authorId?: string | undefined;
   /** Starts delivering changes to `listener` (one listener at a time; a new one replaces it). */
   start(listener: SourceListener): void;
   /** Stops delivering and releases connections; start() may be called again. */

@@ -66,6 +66,21 @@ describe('chat', () => {
     expect(await authorOf({ show: 'demo' })).not.toBe(anonymous);
   });
 
+  it('tells each socket its own author id in the join snapshot, so a player can mark its messages after a reload', async () => {
+    fixture = await createAudienceFixture();
+    const ann = await fixture.join({ show: 'demo', viewerId: 'ann-browser-1' });
+    const bob = await fixture.join({ show: 'demo', viewerId: 'bob-browser-1' });
+    await say(ann, 'hello');
+    await bob.settle();
+    const [message] = chatMessages(bob.events);
+    expect(ann.snapshot.authorId).toBe(message?.author.id);
+    expect(bob.snapshot.authorId).toMatch(/^v_[\w-]{22}$/);
+    expect(bob.snapshot.authorId).not.toBe(ann.snapshot.authorId);
+    // After a reload (same stored id), the same author id: the earlier message is still theirs.
+    const annAgain = await fixture.join({ show: 'demo', viewerId: 'ann-browser-1' });
+    expect(annAgain.snapshot.authorId).toBe(message?.author.id);
+  });
+
   it('takes the role from the token', async () => {
     fixture = await createAudienceFixture();
     const mod = await moderator();
