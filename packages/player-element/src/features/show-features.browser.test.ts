@@ -188,6 +188,29 @@ describe('<live-shop> with the whole show', () => {
     expect(part(player, 'live-shop-offer')?.shadowRoot?.textContent).toContain('$99.00');
   });
 
+  test('a narrow (phone) player puts the offer, the poll and the reactions under the video, clear of the card', async () => {
+    const base = part(player, '[part~="base"]')!;
+    const under = (tag: string) => {
+      const element = part(player, tag);
+      return element !== null && element.closest('[part~="base"]') === null && element.getBoundingClientRect().top >= base.getBoundingClientRect().bottom;
+    };
+    const tags = ['live-shop-offer', 'live-shop-poll', 'live-shop-reactions'];
+    expect(tags.map((tag) => part(player, tag)?.closest('[part~="base"]') != null)).toEqual([true, true, true]);
+    try {
+      player.style.width = '400px';
+      await expect.poll(() => tags.every(under), { timeout: 5_000 }).toBe(true);
+      // Stacked, none over another: the offer, then the poll, then the reaction buttons.
+      const [offer, poll, reactions] = tags.map((tag) => part(player, tag)!.getBoundingClientRect()) as [DOMRect, DOMRect, DOMRect];
+      expect(poll.top).toBeGreaterThanOrEqual(offer.bottom);
+      expect(reactions.top).toBeGreaterThanOrEqual(poll.bottom);
+      // …and the moments bar and the panel after them.
+      expect(part(player, '[part~="panel"]')!.getBoundingClientRect().top).toBeGreaterThanOrEqual(reactions.bottom);
+    } finally {
+      player.style.width = '800px';
+    }
+    await expect.poll(() => tags.every((tag) => part(player, tag)?.closest('[part~="base"]') != null), { timeout: 5_000 }).toBe(true);
+  });
+
   test('everything on screen at once passes an axe audit', async () => {
     // Once the elements' entrance animations are over (axe measures contrast as painted).
     await animationsFinished();

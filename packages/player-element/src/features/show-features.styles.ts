@@ -4,7 +4,9 @@ import { css } from 'lit';
  * Where the show's elements sit: over the video (viewer count under the status line,
  * the offer across the top, the poll at the inline end, reactions above the controls, a
  * status screen over everything) and under it (the moments bar, then the panel with the
- * shelf and the chat). Each element has its own custom properties and parts.
+ * shelf and the chat). A compact player (a phone) puts the offer, the poll and the
+ * reactions under the video, before the moments bar. Each element has its own custom
+ * properties and parts.
  */
 export const featureStyles = css`
   :host {
@@ -51,16 +53,30 @@ export const featureStyles = css`
     inset: 0;
   }
 
-  @container live-shop (max-width: 520px) {
-    .offer {
-      width: calc(100% - 24px);
-      top: 56px;
-    }
-    .poll {
-      width: calc(100% - 24px);
-      top: auto;
-      bottom: var(--live-shop-player-controls-height);
-    }
+  /* A compact (narrow) player: the offer, the poll and the reactions under the video. */
+  .below {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    margin-top: 8px;
+  }
+
+  .below > * {
+    position: relative;
+    inset: auto;
+    translate: none;
+    width: auto;
+    max-height: none;
+  }
+
+  .below > .offer,
+  .below > .poll {
+    max-width: none;
+  }
+
+  /* The row of reaction buttons at the inline end; the hearts still rise over the video. */
+  .below > .reactions {
+    align-self: flex-end;
   }
 
   .moments-bar {

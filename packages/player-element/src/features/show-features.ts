@@ -25,6 +25,9 @@ const GROUP_OF: Record<Feature, Group> = {
   offers: 'offers',
   status: 'status',
 };
+/** At this width and under (px, the player's content box), the player is compact (see ShowFeatures.compact). */
+export const COMPACT_WIDTH = 520;
+
 /** How long a closed poll's final results stay over the video (playhead time). */
 const POLL_RESULTS_MS = 30_000;
 
@@ -82,6 +85,8 @@ export class ShowFeatures implements ReactiveController {
   readonly #loaded = new Set<Group>();
   readonly #loading = new Set<Group>();
   #pollTimer: ReturnType<typeof setTimeout> | undefined;
+  #resize: ResizeObserver | undefined;
+  #compact = false;
   /** The viewer's vote, or why it was refused, per poll. */
   readonly #votes = new Map<string, { optionId?: string; error?: { code: string; message: string } }>();
   /** Ids the relay gave the viewer's messages: the chat marks them (and keeps them across tab switches). */
@@ -99,10 +104,19 @@ export class ShowFeatures implements ReactiveController {
     host.addEventListener(OVERLAY_EVENTS.watchReplay, (event) => this.#onWatchReplay(event));
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    this.#resize ??= new ResizeObserver(([entry]) => {
+      const compact = entry !== undefined && entry.contentRect.width > 0 && entry.contentRect.width <= COMPACT_WIDTH;
+      if (compact === this.#compact) return;
+      this.#compact = compact;
+      this.#host.requestUpdate();
+    });
+    this.#resize.observe(this.#host);
+  }
 
   hostDisconnected(): void {
     clearTimeout(this.#pollTimer);
+    this.#resize?.disconnect();
   }
 
   /** Whether a feature's elements are defined; starts loading them if not. */
@@ -141,23 +155,54 @@ export class ShowFeatures implements ReactiveController {
     return last;
   }
 
+  /**
+   * Whether the player is narrow (a phone): then the offer, the poll and the reactions go
+   * under the video instead of over it, where a 16:9 video a phone wide has no room for
+   * them beside a product card (they would hide one another and most of the picture).
+   */
+  get compact(): boolean {
+    return this.#compact;
+  }
+
   /** What goes over the video. */
   renderOverlay(options: RenderOptions): TemplateResult {
     const { state, strings, locale, enabled } = options;
     const live = this.#host.mode !== 'replay';
     const serverOffset = this.#host.source?.clockOffset ?? 0;
     const phase = state.status.phase;
-    const productOf = (id: string | undefined): Product | undefined => (id === undefined ? undefined : state.products.find((product) => product.id === id));
-    const offer = state.offers[state.offers.length - 1];
-    const poll = this.#pollShown(state, options.currentPdt);
     // A show that never said it is scheduled (no title, no start time) is just playing.
     const announced = phase !== 'scheduled' || state.status.startsAt !== undefined || state.status.title !== undefined;
     const showStatus = enabled.has('status') && live && options.started && phase !== 'live' && announced;
-    const vote = poll ? this.#votes.get(poll.pollId) : undefined;
     return html`
       ${enabled.has('viewers') && live && state.viewers > 0 && this.#ready('viewers')
         ? html`<live-shop-viewer-count part="viewer-count" exportparts=${EXPORTED_PARTS.viewerCount} class="viewer-count" .count=${state.viewers} .locale=${locale} .strings=${strings.viewerCount}></live-shop-viewer-count>`
         : nothing}
+      ${this.#compact ? nothing : this.#renderAudience(options)}
+      ${showStatus && this.#ready('status')
+        ? html`<live-shop-status-screen
+            part="status-screen"
+            exportparts=${EXPORTED_PARTS.statusScreen}
+            class="status-screen"
+            .status=${state.status}
+            .show=${this.#host.show}
+            .serverOffset=${serverOffset}
+            .locale=${locale}
+            .strings=${strings.status}
+          ></live-shop-status-screen>`
+        : nothing}
+    `;
+  }
+
+  /** The newest offer, the poll and the reactions: over the video, or under it when compact. */
+  #renderAudience(options: RenderOptions): TemplateResult {
+    const { state, strings, locale, enabled } = options;
+    const live = this.#host.mode !== 'replay';
+    const serverOffset = this.#host.source?.clockOffset ?? 0;
+    const productOf = (id: string | undefined): Product | undefined => (id === undefined ? undefined : state.products.find((product) => product.id === id));
+    const offer = state.offers[state.offers.length - 1];
+    const poll = this.#pollShown(state, options.currentPdt);
+    const vote = poll ? this.#votes.get(poll.pollId) : undefined;
+    return html`
       ${enabled.has('offers') && offer && this.#ready('offers')
         ? html`<live-shop-offer
             part="offer"
@@ -183,20 +228,8 @@ export class ShowFeatures implements ReactiveController {
             .strings=${strings.poll}
           ></live-shop-poll>`
         : nothing}
-      ${enabled.has('reactions') && live && phase === 'live' && this.#ready('reactions')
+      ${enabled.has('reactions') && live && state.status.phase === 'live' && this.#ready('reactions')
         ? html`<live-shop-reactions part="reactions" exportparts=${EXPORTED_PARTS.reactions} class="reactions" .tick=${options.reactionTick} .locale=${locale} .strings=${strings.reactions}></live-shop-reactions>`
-        : nothing}
-      ${showStatus && this.#ready('status')
-        ? html`<live-shop-status-screen
-            part="status-screen"
-            exportparts=${EXPORTED_PARTS.statusScreen}
-            class="status-screen"
-            .status=${state.status}
-            .show=${this.#host.show}
-            .serverOffset=${serverOffset}
-            .locale=${locale}
-            .strings=${strings.status}
-          ></live-shop-status-screen>`
         : nothing}
     `;
   }
@@ -215,6 +248,7 @@ export class ShowFeatures implements ReactiveController {
     const tab = this.#tab && tabs.includes(this.#tab) ? this.#tab : tabs.includes('chat') && live ? 'chat' : tabs[0];
     const ready = tab !== undefined && this.#ready(tab);
     return html`
+      ${this.#compact ? html`<div class="below">${this.#renderAudience(options)}</div>` : nothing}
       ${showMoments
         ? html`<live-shop-moments-bar
             part="moments-bar"
