@@ -1,6 +1,6 @@
 import type { ChatSendEvent, LiveChat, ReactEvent, SeekToMomentEvent, VoteEvent, WatchReplayEvent } from '@live-shop/overlay-cards';
 import { EVENTS as OVERLAY_EVENTS } from '@live-shop/overlay-cards/shared';
-import { CHAT_KEPT, type Poll, type Product, type ShowState } from '@live-shop/protocol';
+import { CHAT_KEPT, type Poll, type ShowState } from '@live-shop/protocol';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { playerError, type PlayerError } from '../errors.js';
 import type { ReactionTick } from '../store.js';
@@ -193,45 +193,52 @@ export class ShowFeatures implements ReactiveController {
     `;
   }
 
-  /** The newest offer, the poll and the reactions: over the video, or under it when compact. */
-  #renderAudience(options: RenderOptions): TemplateResult {
+  /** The newest offer, the poll and the reactions (those on now): over the video, or under it when compact. */
+  #renderAudience(options: RenderOptions): TemplateResult[] {
     const { state, strings, locale, enabled } = options;
     const live = this.#host.mode !== 'replay';
     const serverOffset = this.#host.source?.clockOffset ?? 0;
-    const productOf = (id: string | undefined): Product | undefined => (id === undefined ? undefined : state.products.find((product) => product.id === id));
     const offer = state.offers[state.offers.length - 1];
     const poll = this.#pollShown(state, options.currentPdt);
     const vote = poll ? this.#votes.get(poll.pollId) : undefined;
-    return html`
-      ${enabled.has('offers') && offer && this.#ready('offers')
-        ? html`<live-shop-offer
-            part="offer"
-            exportparts=${EXPORTED_PARTS.offer}
-            class="offer"
-            .offer=${offer}
-            .product=${productOf(offer.productId)}
-            .serverOffset=${serverOffset}
-            .locale=${locale}
-            .strings=${strings.offer}
-          ></live-shop-offer>`
-        : nothing}
-      ${enabled.has('polls') && poll && this.#ready('polls')
-        ? html`<live-shop-poll
-            part="poll"
-            exportparts=${EXPORTED_PARTS.poll}
-            class="poll"
-            .poll=${poll}
-            .serverOffset=${serverOffset}
-            .votedOptionId=${vote?.optionId}
-            .error=${vote?.error}
-            .locale=${locale}
-            .strings=${strings.poll}
-          ></live-shop-poll>`
-        : nothing}
-      ${enabled.has('reactions') && live && state.status.phase === 'live' && this.#ready('reactions')
-        ? html`<live-shop-reactions part="reactions" exportparts=${EXPORTED_PARTS.reactions} class="reactions" .tick=${options.reactionTick} .locale=${locale} .strings=${strings.reactions}></live-shop-reactions>`
-        : nothing}
-    `;
+    const shown: TemplateResult[] = [];
+    if (enabled.has('offers') && offer && this.#ready('offers')) {
+      shown.push(html`<live-shop-offer
+        part="offer"
+        exportparts=${EXPORTED_PARTS.offer}
+        class="offer"
+        .offer=${offer}
+        .product=${state.products.find((product) => product.id === offer.productId)}
+        .serverOffset=${serverOffset}
+        .locale=${locale}
+        .strings=${strings.offer}
+      ></live-shop-offer>`);
+    }
+    if (enabled.has('polls') && poll && this.#ready('polls')) {
+      shown.push(html`<live-shop-poll
+        part="poll"
+        exportparts=${EXPORTED_PARTS.poll}
+        class="poll"
+        .poll=${poll}
+        .serverOffset=${serverOffset}
+        .votedOptionId=${vote?.optionId}
+        .error=${vote?.error}
+        .locale=${locale}
+        .strings=${strings.poll}
+      ></live-shop-poll>`);
+    }
+    if (enabled.has('reactions') && live && state.status.phase === 'live' && this.#ready('reactions')) {
+      shown.push(
+        html`<live-shop-reactions part="reactions" exportparts=${EXPORTED_PARTS.reactions} class="reactions" .tick=${options.reactionTick} .locale=${locale} .strings=${strings.reactions}></live-shop-reactions>`,
+      );
+    }
+    return shown;
+  }
+
+  /** A compact player's offer, poll and reactions, under the video; nothing (no room taken) when none is on. */
+  #below(options: RenderOptions): TemplateResult | typeof nothing {
+    const shown = this.#compact ? this.#renderAudience(options) : [];
+    return shown.length > 0 ? html`<div class="below">${shown}</div>` : nothing;
   }
 
   /** What goes under the video: the moments bar, then the shelf and the chat in tabs. */
@@ -248,7 +255,7 @@ export class ShowFeatures implements ReactiveController {
     const tab = this.#tab && tabs.includes(this.#tab) ? this.#tab : tabs.includes('chat') && live ? 'chat' : tabs[0];
     const ready = tab !== undefined && this.#ready(tab);
     return html`
-      ${this.#compact ? html`<div class="below">${this.#renderAudience(options)}</div>` : nothing}
+      ${this.#below(options)}
       ${showMoments
         ? html`<live-shop-moments-bar
             part="moments-bar"
