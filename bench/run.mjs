@@ -6,6 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runFanoutBench } from './fanout.mjs';
+import { runFirstFrameBench } from './first-frame.mjs';
 import { runLongTasksBench } from './long-tasks.mjs';
 import { runSyncBench } from './sync.mjs';
 
@@ -13,7 +14,7 @@ const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');
 mkdirSync(resultsDir, { recursive: true });
 const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
 const only = process.argv.slice(2);
-const benches = { sync: runSyncBench, fanout: runFanoutBench, 'long-tasks': runLongTasksBench };
+const benches = { sync: runSyncBench, fanout: runFanoutBench, 'long-tasks': runLongTasksBench, 'first-frame': runFirstFrameBench };
 
 let failed = false;
 for (const [name, run] of Object.entries(benches)) {
@@ -54,6 +55,23 @@ for (const [name, run] of Object.entries(benches)) {
     console.log(`  CPU (% of one core, ${cpu.cores} cores): browser ${cpu.browserPct}, relay ${cpu.relayPct}, chat viewers ${cpu.chatClientsPct}, bench ${cpu.benchPct}, other processes ${cpu.othersPct}${cpu.othersPct > 20 ? ' (the machine was not quiet: numbers are worse than they should be)' : ''}`);
     console.log(`  SDK script time in long frames ${ms(frames.sdkScriptTotalMs)}, other scripts ${ms(frames.otherScriptTotalMs)}; most: ${result.sdkScripts[0]?.place ?? 'none'}`);
     console.log(`\n  bar: no long task or animation frame with > ${result.bar.sdkMs} ms of SDK script: ${result.pass ? 'met' : 'NOT MET'}${result.loafSupported ? '' : ' (no Long Animation Frames API: nothing attributed)'}`);
+  }
+  if (name === 'first-frame') {
+    const { cold, warm } = result;
+    const ms = (value) => `${value.toFixed(0)} ms`;
+    const tasks = ({ longTasks }, samples) => `${longTasks.samplesWithAny}/${samples} | ${longTasks.samplesWithElementsScript}/${samples}`;
+    console.log(`\n  | first frame, live stream (cold cache, ${result.samples} loads each) | p50 | p95 | loads with a long task before it | … with the SDK's elements in it |`);
+    console.log('  | --- | ---: | ---: | ---: | ---: |');
+    console.log(`  | bare hls.js <video> | ${ms(cold.bare.firstFrameMs.p50)} | ${ms(cold.bare.firstFrameMs.p95)} | ${tasks(cold.bare, result.samples)} |`);
+    console.log(`  | live-shop embed (loader + <live-shop>) | ${ms(cold['live-shop'].firstFrameMs.p50)} | ${ms(cold['live-shop'].firstFrameMs.p95)} | ${tasks(cold['live-shop'], result.samples)} |`);
+    console.log(`\n  ratio of medians ${cold.ratio.toFixed(2)} (p50 of the ratio within each pair ${cold.pairedRatioP50.toFixed(2)}); warm cache (${result.warmSamples} each): ${ms(warm.bare.firstFrameMs.p50)} vs ${ms(warm['live-shop'].firstFrameMs.p50)}, ratio ${warm.ratio.toFixed(2)}`);
+    for (const page of ['bare', 'live-shop']) {
+      console.log(`  ${page} phases (p50, ms from navigation start): ${Object.entries(cold[page].phasesP50).map(([phase, value]) => `${phase} ${value.toFixed(0)}`).join(', ')}`);
+    }
+    console.log(`  playing at its first frame: bare ${cold.bare.playingAtFirstFrame}/${result.samples}, live-shop ${cold['live-shop'].playingAtFirstFrame}/${result.samples}; CPU of other processes during the run: ${result.cpu.othersPct}% of one core (of ${result.cpu.machinePct}% busy)`);
+    const scriptMs = (page) => Object.entries(cold[page].longTasks.scriptMs).map(([kind, value]) => `${kind} ${value.toFixed(0)}`).join(', ');
+    console.log(`  script time in those long tasks (ms, all loads): bare ${scriptMs('bare')}; live-shop ${scriptMs('live-shop')}`);
+    console.log(`\n  bar: ratio ≤ ${result.bar.ratio} and no long task with the SDK's elements before the first frame: ${result.pass ? 'met' : 'NOT MET'}`);
   }
   failed ||= result.pass === false;
   console.log(`  → bench/results/${name}.json`);

@@ -14,6 +14,7 @@ import { EXPORTED_PARTS } from './features/exported-parts.js';
 import { enabledFeatures, ShowFeatures } from './features/show-features.js';
 import { featureStyles } from './features/show-features.styles.js';
 import { liveShopStyles } from './live-shop.styles.js';
+import { takeLoaderVideo } from './loader-video.js';
 import { localeStrings, mergeStrings } from './locales/apply.js';
 import { loadLocale } from './locales/index.js';
 import { MiniPlayerController } from './mini-player/mini-player-controller.js';
@@ -144,7 +145,8 @@ export class LiveShopElement extends LitElement {
   declare strings: Partial<PlayerStrings> | undefined;
 
   readonly #store = createShowStore();
-  readonly #video = document.createElement('video');
+  // The video the script-tag loader already plays the stream into, if it did (loader.ts).
+  readonly #video = takeLoaderVideo(this) ?? document.createElement('video');
   readonly #media = document.createElement('div');
   // Takes #media into its floating box now, before anything plays (see MiniPlayerController).
   readonly #miniPlayer = new MiniPlayerController(this, { media: this.#media, strings: () => this.#strings().miniPlayer });
@@ -412,7 +414,7 @@ export class LiveShopElement extends LitElement {
 
   #start(): void {
     this.#started = true;
-    this.#applyPlayback();
+    this.#applyPlayback(true);
     void this.#loadEngine();
     void this.#startSource();
     void this.#commerce.loadStore();
@@ -429,24 +431,25 @@ export class LiveShopElement extends LitElement {
     this.#source = undefined;
   }
 
-  /** Live autoplays muted by default; a replay waits for the viewer. */
-  #applyPlayback(): void {
+  /**
+   * Live autoplays muted by default; a replay waits for the viewer. `starting`: the
+   * element's first call, when the video may be the loader's, loaded already.
+   */
+  #applyPlayback(starting = false): void {
     const autoplay = this.autoplay ?? this.mode !== 'replay';
     this.#video.autoplay = autoplay;
     this.#video.muted = this.muted ?? autoplay;
-    if (autoplay && !this.#video.muted) {
-      // Browsers refuse autoplay with sound without a gesture: then play muted rather than not at all.
-      this.#video.addEventListener(
-        'canplay',
-        () => {
-          this.#video.play().catch(() => {
-            this.#video.muted = true;
-            return this.#video.play().catch(() => undefined);
-          });
-        },
-        { once: true },
-      );
-    }
+    if (!autoplay) return;
+    // Browsers refuse autoplay with sound without a gesture: then play muted rather than not at all.
+    const play = (): void => {
+      this.#video.play().catch(() => {
+        this.#video.muted = true;
+        return this.#video.play().catch(() => undefined);
+      });
+    };
+    // The loader's video is past canplay already if its autoplay was refused (sound).
+    if (starting && this.#video.paused && this.#video.readyState >= HTMLMediaElement.HAVE_FUTURE_DATA) play();
+    else if (!this.#video.muted) this.#video.addEventListener('canplay', play, { once: true });
   }
 
   async #loadEngine(): Promise<void> {

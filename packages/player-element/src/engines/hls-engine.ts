@@ -3,6 +3,9 @@ import { ENGINES } from '../constants.js';
 import { playerError } from '../errors.js';
 import type { EngineContext, PdtRange, PlayerEngine } from './engine.js';
 import { FragmentPdtLookup } from './fragment-pdt.js';
+import { hlsConfig, takePreloadedStream } from './stream-preload.js';
+
+export { preloadStream } from './stream-preload.js';
 
 /**
  * Plays HLS through hls.js and Media Source Extensions: the engine for any `src` and, by
@@ -21,14 +24,14 @@ export class HlsEngine implements PlayerEngine {
     this.#context = context;
     this.video = context.video;
     context.container.replaceChildren(this.video);
-    this.#hls = new Hls({
-      // Live: start at hls.js' default live sync point (3 target durations behind the edge),
-      // which is what the card-to-video sync benchmark assumes.
-      startPosition: context.mode === 'replay' ? 0 : -1,
-    });
+    // The stream the script-tag loader already plays into this video, else a new one.
+    const preloaded = takePreloadedStream(url, context.mode, this.video);
+    this.#hls = preloaded ?? new Hls(hlsConfig(context.mode));
     this.#hls.on(Events.ERROR, this.#onError);
-    this.#hls.loadSource(url);
-    this.#hls.attachMedia(this.video);
+    if (!preloaded) {
+      this.#hls.loadSource(url);
+      this.#hls.attachMedia(this.video);
+    }
   }
 
   pdtAt(mediaTime: number): number | undefined {

@@ -1,6 +1,7 @@
-import { ENGINES, MUX_STREAM_ORIGIN } from '../constants.js';
+import { ENGINES } from '../constants.js';
 import { playerError, type PlayerError } from '../errors.js';
 import type { EngineContext, PlayerEngine, VideoRequest } from './engine.js';
+import { playlistUrl } from './playlist-url.js';
 
 /** Thrown when no engine can play the request; carries the error to show. */
 export class EngineUnavailableError extends Error {
@@ -11,12 +12,7 @@ export class EngineUnavailableError extends Error {
   }
 }
 
-/** The playlist a request plays through hls.js or native HLS. */
-export function playlistUrl(request: VideoRequest): string | undefined {
-  if (request.src) return request.src;
-  if (request.playbackId) return `${MUX_STREAM_ORIGIN}/${encodeURIComponent(request.playbackId)}.m3u8`;
-  return undefined;
-}
+export { playlistUrl };
 
 /** Media Source Extensions (or Safari's ManagedMediaSource), which hls.js needs. */
 export function hasMediaSource(): boolean {
