@@ -89,6 +89,9 @@ export const chatStyles = [
       overflow-anchor: none;
       overscroll-behavior: contain;
       scroll-behavior: auto;
+      /* Its size never depends on its rows: measuring a new row lays out the list alone,
+         not the page (the row measure after each batch of messages is a forced layout). */
+      contain: strict;
     }
 
     .rows {
