@@ -56,6 +56,16 @@ describe('<live-shop> on the live simulator', () => {
       if (watching) requestAnimationFrame(watch);
     };
     requestAnimationFrame(watch);
+    // The video's presented frames: on a loaded machine the video itself skips frames, and
+    // a card can only be shown with the first frame presented at or after its pdt.
+    let lastMediaTime: number | undefined;
+    let widestGapMs = 0;
+    const onFrame = (_now: number, frame: VideoFrameCallbackMetadata) => {
+      if (lastMediaTime !== undefined) widestGapMs = Math.max(widestGapMs, (frame.mediaTime - lastMediaTime) * 1000);
+      lastMediaTime = frame.mediaTime;
+      if (watching) player.video.requestVideoFrameCallback(onFrame);
+    };
+    player.video.requestVideoFrameCallback(onFrame);
     const onShown = (event: { detail: ProductShownDetail }) => errors.push(event.detail.framePdt - event.detail.pdt);
     player.addEventListener(EVENTS.productShown, onShown);
 
@@ -73,9 +83,12 @@ describe('<live-shop> on the live simulator', () => {
     player.removeEventListener(EVENTS.productShown, onShown);
     console.log(`sync error framePdt − pdt (ms): ${errors.map((error) => error.toFixed(1)).join(', ')}`);
     expect(early).toEqual([]);
+    // Within 100 ms, or within the widest gap between two presented frames (plus a display
+    // refresh) when the video itself stalled longer than that.
+    const bound = Math.max(100, widestGapMs + 17);
     for (const error of errors) {
       expect(error).toBeGreaterThanOrEqual(0);
-      expect(error).toBeLessThanOrEqual(100);
+      expect(error, `widest gap between presented frames: ${widestGapMs.toFixed(1)} ms`).toBeLessThanOrEqual(bound);
     }
     expect(cardTitles(player)).toEqual(['Product e', 'Product d', 'Product c']);
 
