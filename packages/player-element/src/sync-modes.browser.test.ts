@@ -106,6 +106,9 @@ describe('<live-shop> sync in the DVR window and on a late join', () => {
       if (watching) requestAnimationFrame(watch);
     };
     requestAnimationFrame(watch);
+    // The watch has seen the frame before the seek (a seek sets currentTime at once: the
+    // player may show the target's state on the very next frame, before a later first look).
+    await frameWhere(() => sets.length > 0, 2_000);
     await seekToPdt(t0 + 12_000);
     await frameWhere(() => cardTitles(player).join() === 'Trail boots', 2_000);
     // One more frame, so the watch has seen what is on screen now.
