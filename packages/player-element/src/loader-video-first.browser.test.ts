@@ -9,6 +9,10 @@ const origin = inject('simulatorOrigin');
 test('the loader plays the stream before the elements load, and the element takes that video over without a restart', async () => {
   const column = document.createElement('div');
   column.style.width = '640px';
+  // The brand's width for the player applies before the element is defined too.
+  const pageStyle = document.createElement('style');
+  pageStyle.textContent = 'live-shop { width: 480px; }';
+  document.head.append(pageStyle);
   const player = document.createElement('live-shop') as LiveShopElement;
   player.setAttribute('src', `${origin}/hls/live.m3u8`);
   column.append(player);
@@ -19,7 +23,7 @@ test('the loader plays the stream before the elements load, and the element take
   // The video is on the page at once, in the box the player will have, before any of its code.
   const video = player.querySelector('video');
   if (!video) throw new Error('The loader put no <video> in the <live-shop>.');
-  expect(video.getBoundingClientRect().height).toBeCloseTo((640 * 9) / 16, 0);
+  expect(video.getBoundingClientRect().height).toBeCloseTo((480 * 9) / 16, 0);
   let reloads = 0;
   video.addEventListener('emptied', () => reloads++);
   await new Promise<void>((resolve, reject) => {
@@ -44,6 +48,10 @@ test('the loader plays the stream before the elements load, and the element take
   await expect.poll(() => video.currentTime, { timeout: 5_000, interval: 50 }).toBeGreaterThan(time + 0.5);
   expect(Date.now() - (player.currentPdt ?? 0)).toBeLessThan(15_000);
   // The player's own box is the one the loader's video had.
-  expect(video.getBoundingClientRect().height).toBeCloseTo((640 * 9) / 16, 0);
+  expect(video.getBoundingClientRect().height).toBeCloseTo((480 * 9) / 16, 0);
+  // The loader's stand-in display is gone: the element's own :host style applies.
+  expect(player.hasAttribute('style')).toBe(false);
+  expect(getComputedStyle(player).display).toBe('block');
   column.remove();
+  pageStyle.remove();
 }, 30_000);

@@ -12,5 +12,11 @@ export function takeLoaderVideo(element: HTMLElement): HTMLVideoElement | undefi
   if (!video) return undefined;
   delete holder[LOADER_VIDEO];
   video.removeAttribute('style');
+  // The loader made the undefined element a block; its own :host style does that now.
+  if (element.dataset['liveShopBlock'] !== undefined) {
+    element.style.removeProperty('display');
+    if (element.getAttribute('style') === '') element.removeAttribute('style');
+    delete element.dataset['liveShopBlock'];
+  }
   return video;
 }

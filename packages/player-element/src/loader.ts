@@ -71,6 +71,14 @@ function videoFor(element: Element, mode: string): HTMLVideoElement {
   video.style.cssText =
     'display:block;width:100%;aspect-ratio:var(--live-shop-player-aspect-ratio,16/9);object-fit:var(--live-shop-player-object-fit,contain);background:var(--live-shop-player-background,#000)';
   (element as unknown as Record<symbol, HTMLVideoElement>)[LOADER_VIDEO] = video;
+  // An element not yet defined is inline, where the page's width for <live-shop> does not
+  // apply: a block until the element's own style (display: block) takes over; a display
+  // the page chose (none on some screens, say) is kept.
+  const host = element as HTMLElement;
+  if (host.style.display === '' && getComputedStyle(host).display === 'inline') {
+    host.style.display = 'block';
+    host.dataset['liveShopBlock'] = '';
+  }
   element.append(video);
   return video;
 }
