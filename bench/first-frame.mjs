@@ -42,7 +42,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { startDemo } from '../scripts/test/demo-process.mjs';
-import { measureMachineLoad } from './first-frame/machine-load.mjs';
+import { measureMachineLoad } from './cpu-usage.mjs';
 import { measureOf, PAGES, summarize } from './first-frame/measure.mjs';
 import { observeStartup, readStartup } from './first-frame/page-probe.mjs';
 

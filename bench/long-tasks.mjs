@@ -12,13 +12,13 @@
 // shared with the relay and the chat's viewers (their CPU is reported), and any other
 // process on the machine makes every number worse (reported as cpu.othersPct).
 import { fork } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { issueToken, postEvent, startDemo } from '../scripts/test/demo-process.mjs';
+import { cpuMsOf, descendantsOf, machineBusyMs } from './cpu-usage.mjs';
 import { attribute, LONG_MS } from './long-tasks/attribution.mjs';
 import { closeWindow, observeLongWork, openWindow } from './long-tasks/page-probe.mjs';
 import { createSourceMapper } from './long-tasks/source-maps.mjs';
@@ -169,54 +169,6 @@ async function postHighlights(origin, token, productIds, everyMs, durationMs) {
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
   }
   return posted;
-}
-
-
-/** CPU time (user + system, ms) of processes, from /proc (Linux; 0 elsewhere). */
-function cpuMsOf(pids) {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // Gone, or not Linux.
-    }
-  }
-  return ticks * 10; // USER_HZ is 100 on Linux.
-}
-
-/** CPU time (ms) all cores spent busy since boot, from /proc/stat (Linux; 0 elsewhere). */
-function machineBusyMs() {
-  try {
-    // cpu  user nice system idle iowait irq softirq steal …
-    const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    return (user + nice + system + irq + softirq + steal) * 10;
-  } catch {
-    return 0;
-  }
-}
-
-/** A process and all its descendants (the browser's renderer, GPU and utility processes). */
-function descendantsOf(root) {
-  if (root === undefined) return [];
-  const children = new Map();
-  try {
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      try {
-        const parent = Number(readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
-        children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
-      } catch {
-        // Exited while listing.
-      }
-    }
-  } catch {
-    return [root];
-  }
-  const all = [root];
-  for (let index = 0; index < all.length; index++) all.push(...(children.get(all[index]) ?? []));
-  return all;
 }
 
 const round = (value) => Math.round(value * 10) / 10;

@@ -10,7 +10,7 @@ export { ShowTimeline, byVideoOrder, includedInSnapshot, stateAt } from './timel
 export type { AudienceTiming, Snapshot, StateOptions } from './timeline.js';
 export { clockOffset, formatProgramDateTime, parseProgramDateTime, pdtAtMediaTime } from './pdt.js';
 export type { JoinSnapshot, ServerToViewer, ViewerToServer } from './wire.js';
-export { SOCKET_EVENTS } from './wire.js';
+export { CLAIMED_VIEWER_ID, SOCKET_EVENTS, VIEWER_ID } from './wire.js';
 export {
   AUTHOR_NAME_MAX,
   AuthorName,

@@ -20,6 +20,11 @@ export const SOCKET_EVENTS = {
   live: 'live',
 } as const;
 
+/** What a client may keep in storage and send as `auth.viewerId` to stay the same viewer across reloads. */
+export const CLAIMED_VIEWER_ID = /^[A-Za-z0-9_-]{8,128}$/;
+/** The ids the relay gives viewers: a chat message's `author.id`, a join snapshot's `authorId`. */
+export const VIEWER_ID = /^v_[A-Za-z0-9_-]{22}$/;
+
 /** What a viewer receives on join. */
 export interface JoinSnapshot {
   show: string;

@@ -25,11 +25,13 @@ const GROUP_OF: Record<Feature, Group> = {
   offers: 'offers',
   status: 'status',
 };
-/** At this width and under (px, the player's content box), the player is compact (see ShowFeatures.compact). */
-export const COMPACT_WIDTH = 520;
+/** At this width and under (px, the player's content box), the player is compact: the width of live-shop.styles.ts' narrow layout. */
+const COMPACT_WIDTH = 520;
 
 /** How long a closed poll's final results stay over the video (playhead time). */
 const POLL_RESULTS_MS = 30_000;
+/** A playhead that drifts from the wall clock by less than this does not move that timer. */
+const POLL_TIMER_SLACK_MS = 250;
 
 // Each group is its own chunk: a show without polls never downloads the poll.
 const LOADERS: Record<Group, () => Promise<unknown>> = {
@@ -84,8 +86,14 @@ export class ShowFeatures implements ReactiveController {
   readonly #notice: (error: PlayerError) => void;
   readonly #loaded = new Set<Group>();
   readonly #loading = new Set<Group>();
-  #pollTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The timer that renders when a closed poll's results are due to go, and when (performance.now()). */
+  #pollTimer: { id: ReturnType<typeof setTimeout>; due: number } | undefined;
   #resize: ResizeObserver | undefined;
+  /**
+   * Whether the player is narrow (a phone): then the offer, the poll and the reactions go
+   * under the video instead of over it, where a 16:9 video a phone wide has no room for
+   * them beside a product card (they would hide one another and most of the picture).
+   */
   #compact = false;
   /** The viewer's vote, or why it was refused, per poll. */
   readonly #votes = new Map<string, { optionId?: string; error?: { code: string; message: string } }>();
@@ -115,7 +123,8 @@ export class ShowFeatures implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.#pollTimer);
+    clearTimeout(this.#pollTimer?.id);
+    this.#pollTimer = undefined;
     this.#resize?.disconnect();
   }
 
@@ -142,26 +151,25 @@ export class ShowFeatures implements ReactiveController {
   /**
    * The open poll, else the one closed in the last POLL_RESULTS_MS of the playhead: its
    * final results stay a moment instead of vanishing with the close. A timer renders again
-   * when they are due to go (seeking renders anyway).
+   * when they are due to go; it is set again only when that moment moves (a seek), not on
+   * every render.
    */
   #pollShown(state: ShowState, currentPdt: number | undefined): Poll | undefined {
     const open = state.polls.findLast((candidate) => !candidate.closed);
     if (open || currentPdt === undefined) return open;
     const last = state.polls.at(-1);
     const left = last?.closedPdt === undefined ? 0 : last.closedPdt + POLL_RESULTS_MS - currentPdt;
-    clearTimeout(this.#pollTimer);
     if (left <= 0) return undefined;
-    this.#pollTimer = setTimeout(() => this.#host.requestUpdate(), left);
+    const due = performance.now() + left;
+    if (this.#pollTimer === undefined || Math.abs(due - this.#pollTimer.due) > POLL_TIMER_SLACK_MS) {
+      clearTimeout(this.#pollTimer?.id);
+      const id = setTimeout(() => {
+        this.#pollTimer = undefined;
+        this.#host.requestUpdate();
+      }, left);
+      this.#pollTimer = { id, due };
+    }
     return last;
-  }
-
-  /**
-   * Whether the player is narrow (a phone): then the offer, the poll and the reactions go
-   * under the video instead of over it, where a 16:9 video a phone wide has no room for
-   * them beside a product card (they would hide one another and most of the picture).
-   */
-  get compact(): boolean {
-    return this.#compact;
   }
 
   /** What goes over the video. */

@@ -3,6 +3,7 @@ import {
   emptyLiveState,
   ShowTimeline,
   SOCKET_EVENTS,
+  VIEWER_ID,
   type IntentAck,
   type JoinSnapshot,
   type LiveState,
@@ -202,8 +203,8 @@ export class RelaySource implements ShowEventSource, AudienceIntents {
       return;
     }
     this.#clockOffset = clockOffset(this.#connectStartedAt, snapshot.serverTime, receivedAt);
-    // Only an id the relay could have made (v_ and 22 base64url characters) is kept.
-    if (typeof snapshot.authorId === 'string' && /^v_[\w-]{22}$/.test(snapshot.authorId)) this.#authorId = snapshot.authorId;
+    // Only an id the relay could have made is kept.
+    if (typeof snapshot.authorId === 'string' && VIEWER_ID.test(snapshot.authorId)) this.#authorId = snapshot.authorId;
     // A reconnect: keep the history and ask only for what was missed.
     if (!this.#timeline || !(await this.#sync())) this.#adopt(snapshot);
     this.#status('connected');

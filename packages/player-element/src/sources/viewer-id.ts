@@ -1,8 +1,8 @@
+import { CLAIMED_VIEWER_ID } from '@live-shop/protocol';
+
 /** The localStorage key of the id that keeps a browser the same viewer across reloads and tabs. */
 export const VIEWER_ID_KEY = 'live-shop:viewer-id';
 
-/** What the relay accepts as a claimed `auth.viewerId` (packages/relay/src/audience/identity.ts). */
-const CLAIMED_VIEWER_ID = /^[A-Za-z0-9_-]{8,128}$/;
 
 /** The part of `Storage` the viewer id needs; pass your own (or a test's). */
 export interface ViewerIdStorage {

@@ -1,9 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { CLAIMED_VIEWER_ID } from '@live-shop/protocol';
 
-/** What a client may keep in storage and send as `auth.viewerId` to stay the same viewer across reloads. */
-export const CLAIMED_VIEWER_ID = /^[A-Za-z0-9_-]{8,128}$/;
-/** The ids the relay gives viewers (and publishes as `author.id`). */
-export const VIEWER_ID = /^v_[A-Za-z0-9_-]{22}$/;
+export { CLAIMED_VIEWER_ID, VIEWER_ID } from '@live-shop/protocol';
 
 /**
  * Turns what a socket's handshake claims into the viewer id the relay uses for rate

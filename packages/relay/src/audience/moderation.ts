@@ -1,7 +1,6 @@
-import { BLOCKLIST_MAX_WORDS, type ModerationAction, type ModerationResult, type ModerationView } from '@live-shop/protocol';
+import { BLOCKLIST_MAX_WORDS, VIEWER_ID, type ModerationAction, type ModerationResult, type ModerationView } from '@live-shop/protocol';
 import type { ShowRegistry } from '../show-registry.js';
 import { Blocklist, normalizeWord } from './blocklist.js';
-import { VIEWER_ID } from './identity.js';
 import { emptyModerationSettings, type BanKind, type ModerationSettings, type ModerationStore } from './moderation-store.js';
 import { Refusal } from './refusal.js';
 
