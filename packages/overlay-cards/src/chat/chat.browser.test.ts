@@ -7,7 +7,7 @@ import { EVENTS } from '../constants.js';
 import { fr } from '../locales/fr.js';
 import type { ChatSendEvent } from './chat-events.js';
 import { CHAT_NAME_STORAGE_KEY } from './chat-name.js';
-import type { LiveChat } from './chat.js';
+import { CHAT_BATCH_MS, type LiveChat } from './chat.js';
 
 const START = Date.UTC(2025, 4, 17, 18, 30);
 
@@ -804,4 +804,52 @@ test('rows are measured when first rendered, not again on updates that do not ch
   await settle(chat);
   expect(appended.mock.contexts.filter((context) => context instanceof HTMLLIElement).map((context) => (context as HTMLElement).dataset['messageId'])).toEqual(['m2001']);
   expect(visibleRows(chat).at(-1)?.id).toBe('m2001');
+});
+
+test('a busy chat shows new messages in batches, at most every CHAT_BATCH_MS; one after a quiet moment at once; none is lost', async () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+  let all = messages(50);
+  const chat = await mount((chat) => {
+    chat.messages = all;
+  });
+  vi.advanceTimersByTime(1000);
+  const append = (index: number): void => {
+    all = [...all, ...messages(1, index)];
+    chat.messages = all;
+  };
+  const newest = (): string | undefined => visibleRows(chat).at(-1)?.id;
+
+  // After a quiet moment a message shows in the update it causes.
+  append(50);
+  await settle(chat);
+  expect(newest()).toBe('m50');
+
+  // More within CHAT_BATCH_MS wait, however many come, and the element is not done
+  // updating until they are shown.
+  for (let index = 51; index <= 60; index++) {
+    vi.advanceTimersByTime(10);
+    append(index);
+    await nextFrames(1);
+    expect(newest()).toBe('m50');
+  }
+  let complete = false;
+  const done = chat.updateComplete.then(() => (complete = true));
+  await nextFrames(1);
+  expect(complete).toBe(false);
+  // The batch is taken CHAT_BATCH_MS after the last one: all ten at once, none lost.
+  vi.advanceTimersByTime(CHAT_BATCH_MS - 100 - 1);
+  await nextFrames(1);
+  expect(newest()).toBe('m50');
+  vi.advanceTimersByTime(1);
+  await done;
+  await settle(chat);
+  expect(newest()).toBe('m60');
+  expect(rows(chat).map((row) => row.dataset['messageId'])).toEqual(expect.arrayContaining(['m55', 'm56', 'm57', 'm58', 'm59', 'm60']));
+  expect(rows(chat).at(-1)?.getAttribute('aria-setsize')).toBe('61');
+
+  // Quiet again: the next one shows at once.
+  vi.advanceTimersByTime(CHAT_BATCH_MS);
+  append(61);
+  await settle(chat);
+  expect(newest()).toBe('m61');
 });

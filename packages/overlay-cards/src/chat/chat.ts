@@ -38,6 +38,12 @@ const ESTIMATED_ROW_HEIGHT = 52;
 const BOTTOM_SLACK = 10;
 /** The character counter shows from this many characters left. */
 const COUNTER_FROM = 50;
+/**
+ * While messages keep coming, the list takes them at most this often (ms). A message after
+ * a quiet moment shows at once; a busy chat (dozens a second, faster than anyone reads) is
+ * laid out about eight times a second instead of on every video frame that brings one.
+ */
+export const CHAT_BATCH_MS = 125;
 
 interface Spacers extends RowRange {
   above: number;
@@ -210,6 +216,11 @@ export class LiveChat extends LitElement {
   #resizeObserver: ResizeObserver | undefined;
   #list: HTMLElement | null = null;
   #rows: HTMLElement | null = null;
+  /** The messages the list shows: `messages` as last taken (see CHAT_BATCH_MS). */
+  #shown: readonly ChatMessage[] = [];
+  #takenAt = Number.NEGATIVE_INFINITY;
+  /** Newer `messages` wait for the next batch: its timer, and a promise kept when it is taken. */
+  #batch: { timer: ReturnType<typeof setTimeout>; due: boolean; taken: Promise<void>; take: () => void } | undefined;
 
   /** The newest message the viewer has had on screen; messages after it are "new". */
   #lastSeen: { id: string; at: number } | undefined;
@@ -247,11 +258,14 @@ export class LiveChat extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.name ??= loadChatName();
+    // Messages that came while the chat was out of the page.
+    if (this.messages !== this.#shown) this.requestUpdate();
     if (this.#list) this.#observeSize(this.#list);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#endBatch();
     this.#resizeObserver?.disconnect();
     this.#measurer.disconnect();
   }
@@ -284,27 +298,38 @@ export class LiveChat extends LitElement {
     this.#announce(error.message || withChatDefaults(this.strings).sendFailed);
   }
 
+  /** Resolves once the element has rendered, newer `messages` waiting for their batch included. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#batch) {
+      await this.#batch.taken;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#countWait(this.#clock.read());
+    const take = this.messages !== this.#shown && this.#batchDue();
     // The list is laid out only when it can have changed: a keystroke or a tick of the
     // countdown reads no layout.
-    this.#listPass = this.#listDirty || changed.has('messages');
+    this.#listPass = this.#listDirty || take;
     this.#listDirty = false;
     if (this.#listPass) {
       // First: if the viewer scrolled since the last scroll event, anchor where they are
       // now, while the layout still describes what is on screen.
       this.#syncAnchor();
-      if (changed.has('messages')) this.#takeMessages();
+      if (take) this.#takeMessages();
       if (this.#list) this.#viewport = this.#list.clientHeight;
       this.#layout();
     }
-    if (changed.has('messages') || changed.has('ownMessageIds') || changed.has('ownAuthorId')) this.#own.update(this.ownMessageIds, this.messages, this.#indexById, this.ownAuthorId);
+    if (take || changed.has('ownMessageIds') || changed.has('ownAuthorId')) this.#own.update(this.ownMessageIds, this.#shown, this.#indexById, this.ownAuthorId);
     this.#pinned = this.#findPinned();
   }
 
   protected override render(): TemplateResult {
     const strings = withChatDefaults(this.strings);
-    const messages = this.messages;
+    const messages = this.#shown;
     this.#rendered = this.#spacers(this.#range);
     const { start, end, above, below } = this.#rendered;
     return html`
@@ -453,10 +478,40 @@ export class LiveChat extends LitElement {
 
   // ----- the virtualized list -----
 
+  /**
+   * Whether newer `messages` are taken in this update: the first after a quiet moment is;
+   * within CHAT_BATCH_MS of the last, they wait for a timer (one at a time).
+   */
+  #batchDue(): boolean {
+    const now = performance.now();
+    const wait = this.#takenAt + CHAT_BATCH_MS - now;
+    if (wait <= 0 || this.#shown.length === 0 || this.#batch?.due) {
+      this.#takenAt = now;
+      this.#endBatch();
+      return true;
+    }
+    if (!this.#batch) {
+      let take = (): void => {};
+      const taken = new Promise<void>((resolve) => (take = resolve));
+      const batch = { due: false, taken, take, timer: setTimeout(() => ((batch.due = true), this.requestUpdate()), wait) };
+      this.#batch = batch;
+    }
+    return false;
+  }
+
+  #endBatch(): void {
+    const batch = this.#batch;
+    if (!batch) return;
+    this.#batch = undefined;
+    clearTimeout(batch.timer);
+    batch.take();
+  }
+
   /** Takes a new `messages` array: new ids, the anchor moved off a removed message, measurements of removed rows forgotten. */
   #takeMessages(): void {
     const before = this.#ids;
-    const ids = this.messages.map((message) => message.messageId);
+    this.#shown = this.messages;
+    const ids = this.#shown.map((message) => message.messageId);
     const indexById = new Map(ids.map((id, index) => [id, index]));
     this.#anchor = survivingAnchor(this.#anchor, before, indexById, this.#heights);
     // Keep measurements while a message may come back (a replaced array of the same
@@ -520,7 +575,7 @@ export class LiveChat extends LitElement {
     let seen = this.#lastSeen === undefined ? -1 : this.#indexOfSeen(this.#lastSeen);
     if (lastVisible > seen || this.#lastSeen === undefined) {
       seen = Math.max(seen, lastVisible);
-      const message = this.messages[seen];
+      const message = this.#shown[seen];
       if (message) this.#lastSeen = { id: message.messageId, at: message.at };
     }
     return last - seen;
@@ -530,14 +585,14 @@ export class LiveChat extends LitElement {
   #indexOfSeen(seen: { id: string; at: number }): number {
     const index = this.#indexById.get(seen.id);
     if (index !== undefined) return index;
-    return this.messages.findLastIndex((message) => message.at <= seen.at);
+    return this.#shown.findLastIndex((message) => message.at <= seen.at);
   }
 
   #findPinned(): ChatMessage | undefined {
     const id = this.pinnedId;
     if (!id) return undefined;
     const index = this.#indexById.get(id);
-    if (index !== undefined) return this.messages[index];
+    if (index !== undefined) return this.#shown[index];
     // Pinned long ago: the state keeps only the latest messages, but a pin stays until
     // unpinned (a deleted message is unpinned by the reducer).
     return this.#pinned?.messageId === id ? this.#pinned : undefined;
