@@ -7,6 +7,7 @@ import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { cssTemplatesPlugin } from './css-templates.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,6 +33,7 @@ async function bundle(what, entry, outdir, before = () => {}) {
     define: { 'process.env.NODE_ENV': '"production"' },
     conditions: ['production'],
     logLevel: 'warning',
+    plugins: [cssTemplatesPlugin],
   });
   const files = Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js')).length;
   console.log(`${what} written to ${outdir.slice(root.length + 1)}/ (${files} files).`);
