@@ -355,18 +355,22 @@ export class LiveShopElement extends LitElement {
       currentPdt: this.currentPdt,
       started: this.#framePresented,
     };
+    // Over the video, or under it in a compact player (where, with no card on, it takes no room).
+    const compact = this.#features.compact;
+    const cards = shown.highlights.some((highlight) => shown.products.some((product) => product.id === highlight.productId));
+    const highlights = html`<live-shop-highlights
+      part="highlights"
+      class=${compact && !cards ? 'highlights empty' : 'highlights'}
+      exportparts=${EXPORTED_PARTS.highlights}
+      .state=${shown}
+      .locale=${this.#locale()}
+      .strings=${strings.cards}
+    ></live-shop-highlights>`;
     return html`
       <div part="base" class="base">
         ${this.#miniPlayer.frame}
         ${this.#features.renderOverlay(features)}
-        <live-shop-highlights
-          part="highlights"
-          class="highlights"
-          exportparts=${EXPORTED_PARTS.highlights}
-          .state=${shown}
-          .locale=${this.#locale()}
-          .strings=${strings.cards}
-        ></live-shop-highlights>
+        ${compact ? nothing : highlights}
         ${renderCart(this.#commerce, {
           locale: this.#locale(),
           checkoutTarget: this.checkoutTarget ?? '_self',
@@ -378,7 +382,7 @@ export class LiveShopElement extends LitElement {
               ${status}${this.#notice ? html`<span class="notice" role="status">· ${this.#notice.message}</span>` : nothing}
             </div>`}
       </div>
-      ${this.#features.renderPanel(features)}
+      ${this.#features.renderPanel(features, highlights)}
     `;
   }
 

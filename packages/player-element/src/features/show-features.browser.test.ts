@@ -188,27 +188,47 @@ describe('<live-shop> with the whole show', () => {
     expect(part(player, 'live-shop-offer')?.shadowRoot?.textContent).toContain('$99.00');
   });
 
-  test('a narrow (phone) player puts the offer, the poll and the reactions under the video, clear of the card', async () => {
+  test('a compact player (a 16:9 video a phone wide) puts the product card, the offer, the poll and the reactions under the video; a vertical one keeps them over it', async () => {
     const base = part(player, '[part~="base"]')!;
+    const tags = ['live-shop-highlights', 'live-shop-offer', 'live-shop-poll', 'live-shop-reactions'];
+    const over = (tag: string) => part(player, tag)?.closest('[part~="base"]') != null;
     const under = (tag: string) => {
       const element = part(player, tag);
       return element !== null && element.closest('[part~="base"]') === null && element.getBoundingClientRect().top >= base.getBoundingClientRect().bottom;
     };
-    const tags = ['live-shop-offer', 'live-shop-poll', 'live-shop-reactions'];
-    expect(tags.map((tag) => part(player, tag)?.closest('[part~="base"]') != null)).toEqual([true, true, true]);
+    const box = (tag: string) => part(player, tag)!.getBoundingClientRect();
+    const card = () => part(player, 'live-shop-highlights')?.shadowRoot?.querySelector('live-shop-product-card') ?? null;
+    const at = Math.round((player.currentPdt ?? 0) - 500);
+    source.push([envelope('product.highlight', at, { productId: 'b' })]);
+    await expect.poll(card, { timeout: 5_000 }).not.toBeNull();
+    expect(tags.map(over)).toEqual([true, true, true, true]);
     try {
       player.style.width = '400px';
       await expect.poll(() => tags.every(under), { timeout: 5_000 }).toBe(true);
-      // Stacked, none over another: the offer, then the poll, then the reaction buttons.
-      const [offer, poll, reactions] = tags.map((tag) => part(player, tag)!.getBoundingClientRect()) as [DOMRect, DOMRect, DOMRect];
+      // Stacked, none over another: the card (a sheet as wide as the player), the offer,
+      // the poll, the reaction buttons…
+      const [cards, offer, poll, reactions] = tags.map(box) as [DOMRect, DOMRect, DOMRect, DOMRect];
+      expect(card()!.getBoundingClientRect().width).toBeGreaterThan(390);
+      expect(offer.top).toBeGreaterThanOrEqual(cards.bottom);
       expect(poll.top).toBeGreaterThanOrEqual(offer.bottom);
       expect(reactions.top).toBeGreaterThanOrEqual(poll.bottom);
       // …and the moments bar and the panel after them.
       expect(part(player, '[part~="panel"]')!.getBoundingClientRect().top).toBeGreaterThanOrEqual(reactions.bottom);
+
+      // With no card on, the card's place takes no room: the offer comes right after the video.
+      source.push([envelope('product.clear', Math.round((player.currentPdt ?? 0) - 100), { productId: 'b' })]);
+      await expect.poll(card, { timeout: 5_000 }).toBeNull();
+      await expect.poll(() => box('live-shop-highlights').height).toBe(0);
+      expect(box('live-shop-offer').top - base.getBoundingClientRect().bottom).toBeCloseTo(8, 0);
+
+      // A vertical (9:16) video as wide has the room: everything goes back over it.
+      player.style.setProperty('--live-shop-player-aspect-ratio', '9 / 16');
+      await expect.poll(() => tags.every(over), { timeout: 5_000 }).toBe(true);
     } finally {
       player.style.width = '800px';
+      player.style.removeProperty('--live-shop-player-aspect-ratio');
     }
-    await expect.poll(() => tags.every((tag) => part(player, tag)?.closest('[part~="base"]') != null), { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => tags.every(over), { timeout: 5_000 }).toBe(true);
   });
 
   test('everything on screen at once passes an axe audit', async () => {

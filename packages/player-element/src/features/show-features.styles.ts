@@ -4,9 +4,9 @@ import { css } from 'lit';
  * Where the show's elements sit: over the video (viewer count under the status line,
  * the offer across the top, the poll at the inline end, reactions above the controls, a
  * status screen over everything) and under it (the moments bar, then the panel with the
- * shelf and the chat). A compact player (a phone) puts the offer, the poll and the
- * reactions under the video, before the moments bar. Each element has its own custom
- * properties and parts.
+ * shelf and the chat). A compact player (a short video box: a 16:9 video a phone wide)
+ * puts the product cards, the offer, the poll and the reactions under the video, before
+ * the moments bar. Each element has its own custom properties and parts.
  */
 export const featureStyles = css`
   :host {
@@ -53,15 +53,14 @@ export const featureStyles = css`
     inset: 0;
   }
 
-  /* A compact (narrow) player: the offer, the poll and the reactions under the video. */
+  /* A compact player (a short video box): the cards, the offer, the poll and the reactions under the video. */
   .below {
     display: flex;
     flex-direction: column;
-    gap: 8px;
-    margin-top: 8px;
   }
 
   .below > * {
+    margin-top: 8px;
     position: relative;
     inset: auto;
     translate: none;
@@ -72,6 +71,21 @@ export const featureStyles = css`
   .below > .offer,
   .below > .poll {
     max-width: none;
+  }
+
+  /* Under the video the cards are a sheet as wide as the player. */
+  .below > .highlights {
+    position: static;
+    width: auto;
+    padding: 0;
+  }
+
+  .below > .highlights.empty {
+    margin-top: 0;
+  }
+
+  .below > .highlights::part(card) {
+    --live-shop-card-width: none;
   }
 
   /* The row of reaction buttons at the inline end; the hearts still rise over the video. */

@@ -25,8 +25,15 @@ const GROUP_OF: Record<Feature, Group> = {
   offers: 'offers',
   status: 'status',
 };
-/** At this width and under (px, the player's content box), the player is compact: the width of live-shop.styles.ts' narrow layout. */
-const COMPACT_WIDTH = 520;
+/**
+ * A video box shorter than this (px) makes the player compact: the product cards, the
+ * offer, the poll and the reactions go under the video. Over it they need the status line
+ * and the viewer count at the top (~64 px), a card (~120 px) and the video's controls
+ * (56 px) at the bottom, with the picture still showing between them. So a 16:9 player
+ * under 640 px wide (a phone held upright) is compact, while a vertical (9:16) video a
+ * phone wide is not: it has the room, and viewers of vertical shows expect them over it.
+ */
+export const COMPACT_HEIGHT = 360;
 
 /** How long a closed poll's final results stay over the video (playhead time). */
 const POLL_RESULTS_MS = 30_000;
@@ -89,11 +96,8 @@ export class ShowFeatures implements ReactiveController {
   /** The timer that renders when a closed poll's results are due to go, and when (performance.now()). */
   #pollTimer: { id: ReturnType<typeof setTimeout>; due: number } | undefined;
   #resize: ResizeObserver | undefined;
-  /**
-   * Whether the player is narrow (a phone): then the offer, the poll and the reactions go
-   * under the video instead of over it, where a 16:9 video a phone wide has no room for
-   * them beside a product card (they would hide one another and most of the picture).
-   */
+  /** The video box, whose height decides {@link compact}. */
+  #base: Element | undefined;
   #compact = false;
   /** The viewer's vote, or why it was refused, per poll. */
   readonly #votes = new Map<string, { optionId?: string; error?: { code: string; message: string } }>();
@@ -112,14 +116,32 @@ export class ShowFeatures implements ReactiveController {
     host.addEventListener(OVERLAY_EVENTS.watchReplay, (event) => this.#onWatchReplay(event));
   }
 
+  /**
+   * Whether the video box is too short for the show over it (see COMPACT_HEIGHT): then the
+   * product cards, the offer, the poll and the reactions go under the video, where they
+   * hide neither one another nor most of the picture.
+   */
+  get compact(): boolean {
+    return this.#compact;
+  }
+
   hostConnected(): void {
+    if (this.#base) this.#resize?.observe(this.#base);
+  }
+
+  hostUpdated(): void {
+    if (this.#base) return;
+    const base = this.#host.renderRoot.querySelector('.base');
+    if (!base) return;
+    this.#base = base;
     this.#resize ??= new ResizeObserver(([entry]) => {
-      const compact = entry !== undefined && entry.contentRect.width > 0 && entry.contentRect.width <= COMPACT_WIDTH;
+      const height = entry?.contentRect.height ?? 0;
+      const compact = height > 0 && height < COMPACT_HEIGHT;
       if (compact === this.#compact) return;
       this.#compact = compact;
       this.#host.requestUpdate();
     });
-    this.#resize.observe(this.#host);
+    this.#resize.observe(base);
   }
 
   hostDisconnected(): void {
@@ -243,14 +265,13 @@ export class ShowFeatures implements ReactiveController {
     return shown;
   }
 
-  /** A compact player's offer, poll and reactions, under the video; nothing (no room taken) when none is on. */
-  #below(options: RenderOptions): TemplateResult | typeof nothing {
-    const shown = this.#compact ? this.#renderAudience(options) : [];
-    return shown.length > 0 ? html`<div class="below">${shown}</div>` : nothing;
+  /** A compact player's product cards, offer, poll and reactions, under the video (taking no room while none is on). */
+  #below(options: RenderOptions, highlights: TemplateResult): TemplateResult | typeof nothing {
+    return this.#compact ? html`<div class="below">${highlights}${this.#renderAudience(options)}</div>` : nothing;
   }
 
-  /** What goes under the video: the moments bar, then the shelf and the chat in tabs. */
-  renderPanel(options: RenderOptions): TemplateResult {
+  /** What goes under the video: when compact, the `highlights` and the rest of the show; the moments bar; the shelf and the chat in tabs. */
+  renderPanel(options: RenderOptions, highlights: TemplateResult): TemplateResult {
     const { state, strings, locale, enabled } = options;
     const live = this.#host.mode !== 'replay';
     const startPdt = state.status.replay?.startPdt ?? state.status.startsAt;
@@ -263,7 +284,7 @@ export class ShowFeatures implements ReactiveController {
     const tab = this.#tab && tabs.includes(this.#tab) ? this.#tab : tabs.includes('chat') && live ? 'chat' : tabs[0];
     const ready = tab !== undefined && this.#ready(tab);
     return html`
-      ${this.#below(options)}
+      ${this.#below(options, highlights)}
       ${showMoments
         ? html`<live-shop-moments-bar
             part="moments-bar"
