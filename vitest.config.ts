@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
@@ -14,6 +15,8 @@ const alias = [
   { find: /^@live-shop\/([\w-]+)\/locales\/([\w-]+)$/, replacement: `${packagesDir}$1/src/locales/$2.ts` },
   { find: /^@live-shop\/([\w-]+)\/features\/([\w-]+)$/, replacement: `${packagesDir}$1/src/features/$2.ts` },
   { find: /^@live-shop\/([\w-]+)\/shared$/, replacement: `${packagesDir}$1/src/shared.ts` },
+  // hls.js' UMD build, with its Web Worker, as the script-tag build plays it (scripts/build-browser.mjs).
+  { find: /^hls\.js$/, replacement: createRequire(`${packagesDir}player-element/package.json`).resolve('hls.js') },
 ];
 
 export default defineConfig({

@@ -36,6 +36,18 @@ export function machineBusyMs() {
   }
 }
 
+/**
+ * CPU time (ms) the hypervisor gave to other guests while this machine's cores wanted to
+ * run ("steal", from /proc/stat): on a shared virtual machine, time no process here had.
+ */
+export function machineStealMs() {
+  try {
+    return Number(readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/)[8] ?? 0) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 /** A process and all its descendants (a browser's renderer, GPU and utility processes). */
 export function descendantsOf(root) {
   if (root === undefined) return [];

@@ -52,7 +52,7 @@ for (const [name, run] of Object.entries(benches)) {
     console.log(`\n  chat: ${load.accepted} messages accepted (${load.acceptedPerSecond}/s from ${load.sockets} sockets), ${page.messagesReceived} reached the page; ${page.chatRows.min}–${page.chatRows.max} rows in the DOM`);
     console.log(`  highlights: ${load.highlightsPosted} posted, ${page.cardsShown} cards shown; video: ${page.droppedVideoFrames} of ${page.videoFrames} frames dropped, ${page.videoStalls} stalls (${page.videoStalledMs} ms), ${(page.behindLiveMs.last / 1000).toFixed(1)} s behind live at the end`);
     const { cpu } = result;
-    console.log(`  CPU (% of one core, ${cpu.cores} cores): browser ${cpu.browserPct}, relay ${cpu.relayPct}, chat viewers ${cpu.chatClientsPct}, bench ${cpu.benchPct}, other processes ${cpu.othersPct}${cpu.othersPct > 20 ? ' (the machine was not quiet: numbers are worse than they should be)' : ''}`);
+    console.log(`  CPU (% of one core, ${cpu.cores} cores): browser ${cpu.browserPct}, relay ${cpu.relayPct}, chat viewers ${cpu.chatClientsPct}, bench ${cpu.benchPct}, other processes ${cpu.othersPct}${cpu.stealPct === undefined ? '' : ` (of which ${cpu.stealPct} taken by the host for other machines)`}${cpu.othersPct > 20 ? ' (the machine was not quiet: numbers are worse than they should be)' : ''}`);
     console.log(`  SDK script time in long frames ${ms(frames.sdkScriptTotalMs)}, other scripts ${ms(frames.otherScriptTotalMs)}; most: ${result.sdkScripts[0]?.place ?? 'none'}`);
     console.log(`\n  bar: no long task or animation frame with > ${result.bar.sdkMs} ms of SDK script: ${result.pass ? 'met' : 'NOT MET'}${result.loafSupported ? '' : ' (no Long Animation Frames API: nothing attributed)'}`);
   }

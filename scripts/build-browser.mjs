@@ -4,12 +4,30 @@
 // when one is needed), and the producer console the relay serves. ESM with code
 // splitting, so chunks load relative to their entry's own URL from any CDN.
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { cssTemplatesPlugin } from './css-templates.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * hls.js' UMD build instead of its ESM build. Only the UMD build carries the code of its
+ * own Web Worker (it starts a worker from its own source), so with it hls.js demuxes and
+ * remuxes the stream off the page's main thread, as hls.js does by default; its ESM build
+ * does that work on the main thread (bench/long-tasks.mjs saw 50–85 ms tasks of it) unless
+ * given a worker script of the same origin as the page, which a CDN-hosted SDK is not.
+ * It costs ~7 KB gzip on the video engine chunk. Where a page's CSP refuses blob: workers,
+ * hls.js falls back to the main thread.
+ */
+const HLS_UMD = createRequire(join(root, 'packages/player-element/package.json')).resolve('hls.js');
+const hlsWithWorker = {
+  name: 'hls-with-worker',
+  setup(build) {
+    build.onResolve({ filter: /^hls\.js$/ }, () => ({ path: HLS_UMD }));
+  },
+};
 
 /** Builds `entry` (name → source) into `outdir`, emptied first, and says what it wrote. */
 async function bundle(what, entry, outdir, before = () => {}) {
@@ -33,7 +51,7 @@ async function bundle(what, entry, outdir, before = () => {}) {
     define: { 'process.env.NODE_ENV': '"production"' },
     conditions: ['production'],
     logLevel: 'warning',
-    plugins: [cssTemplatesPlugin],
+    plugins: [cssTemplatesPlugin, hlsWithWorker],
   });
   const files = Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js')).length;
   console.log(`${what} written to ${outdir.slice(root.length + 1)}/ (${files} files).`);
