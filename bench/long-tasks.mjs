@@ -83,7 +83,8 @@ export async function runLongTasksBench({ durationMs = 60_000, messagesPerSecond
       chatClientsPct: pct(chat.cpuMs, windowMs),
       benchPct: pct(used.self, windowMs),
       othersPct: Math.max(0, pct(used.machine - used.browser - used.relay - chat.cpuMs - used.self, windowMs)),
-      // Of which the hypervisor took for other guests (a shared VM's cores are not all its own).
+      // What the hypervisor gave other guests (a shared VM's cores are not all its own);
+      // counted in othersPct too, though per-process accounting makes the two overlap loosely.
       stealPct: pct(used.steal, windowMs),
     };
 
