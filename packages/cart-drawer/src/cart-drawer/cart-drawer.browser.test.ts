@@ -1,5 +1,5 @@
-import { afterEach, expect, test, vi } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
 import '../define.js';
 import type { Cart, CommerceAdapter } from '../commerce-adapter.js';
 import { CommerceError } from '../commerce-error.js';
@@ -47,6 +47,11 @@ async function openByClick(cart: CartDrawer, opener: HTMLButtonElement): Promise
   await opened;
 }
 
+// A desktop screen, where the cart is a side panel; the phone's sheet has its own test.
+beforeEach(async () => {
+  await page.viewport(1024, 768);
+});
+
 function dialogOf(cart: CartDrawer): HTMLDialogElement {
   return cart.shadowRoot!.querySelector('dialog')!;
 }
@@ -81,6 +86,26 @@ test('in a right-to-left page it comes from the left', async () => {
   const box = dialogOf(cart).getBoundingClientRect();
   expect(box.width).toBe(300);
   expect(box.left).toBeCloseTo(0, 0);
+});
+
+test('on a phone it is a sheet from the bottom edge that leaves the top of the screen to the video, and slides up', async () => {
+  await page.viewport(390, 800);
+  const { cart } = await mount();
+  const afterShown = nextEvent(cart, EVENTS.afterShow);
+  void cart.show();
+  await cart.updateComplete;
+  const dialog = dialogOf(cart);
+  const slide = dialog.getAnimations().find((animation) => !(animation.effect as KeyframeEffect).pseudoElement);
+  expect((slide?.effect as KeyframeEffect).getKeyframes()[0]?.['transform']).toBe('translateY(100%)');
+  await afterShown;
+  const box = dialog.getBoundingClientRect();
+  expect(box.bottom).toBeCloseTo(800, 0);
+  expect(box.width).toBeCloseTo(390, 0);
+  // Room for a 16:9 video as wide as the screen with its toolbar: 64 + (390 − 32) × 9 / 16.
+  expect(box.top).toBeCloseTo(64 + (358 * 9) / 16, 0);
+  // A brand can choose that room.
+  cart.style.setProperty('--live-shop-cart-sheet-top', '120px');
+  expect(dialog.getBoundingClientRect().top).toBeCloseTo(120, 0);
 });
 
 test('focus moves inside on open and returns to the opener on close', async () => {

@@ -23,6 +23,8 @@ export const cartDrawerStyles = [
       --live-shop-cart-duration: 250ms;
       --live-shop-cart-warning-color: #8a4600;
       --live-shop-cart-error-color: #b3261e;
+      /* On a phone, the room the sheet leaves at the top: a 16:9 video as wide as the screen, with its toolbar. */
+      --live-shop-cart-sheet-top: min(45dvh, calc(64px + (100vw - 32px) * 9 / 16));
 
       /* The panel lives in the top layer; the host itself takes no room on the page. */
       display: contents;
@@ -52,6 +54,19 @@ export const cartDrawerStyles = [
     .panel[open] {
       display: flex;
       flex-direction: column;
+    }
+
+    /* A phone (no room for the show's video beside a side panel): a sheet from the bottom
+       edge that leaves the top of the screen to the video, which the player floats there
+       while the cart is open. */
+    @media (max-width: 620px) {
+      .panel {
+        inset-block: auto 0;
+        inset-inline: 0;
+        width: 100%;
+        height: calc(100dvh - var(--live-shop-cart-sheet-top));
+        border-radius: var(--live-shop-cart-radius) var(--live-shop-cart-radius) 0 0;
+      }
     }
 
     .panel::backdrop {

@@ -60,6 +60,7 @@ function deepActiveElement(): HTMLElement | undefined {
  * @csspart total - The total amount.
  * @csspart checkout-button - The checkout button.
  * @cssprop --live-shop-cart-width - Width of the panel (never wider than the screen).
+ * @cssprop --live-shop-cart-sheet-top - On a screen 620 px wide or less, where the panel is a sheet from the bottom edge: the room it leaves at the top (default: a 16:9 video as wide as the screen, at most 45% of its height).
  * @cssprop --live-shop-cart-background - Defaults to --live-shop-surface.
  * @cssprop --live-shop-cart-color - Defaults to --live-shop-text.
  * @cssprop --live-shop-cart-accent - Checkout button colour; defaults to --live-shop-accent.

@@ -9,7 +9,8 @@ function durationOf(host: HTMLElement): number {
 }
 
 /**
- * Slides the panel in from (or out to) the inline-end edge, and fades the backdrop.
+ * Slides the panel in from (or out to) the inline-end edge (the bottom edge where it is a
+ * sheet, on a phone), and fades the backdrop.
  * Resolves when done, at once with prefers-reduced-motion, and also when a newer slide
  * cancels this one (the caller checks which state won). Web Animations rather than CSS
  * transitions, so that the end is a promise and never a transitionend that may not come.
@@ -18,9 +19,10 @@ export async function slide(host: HTMLElement, dialog: HTMLDialogElement, direct
   for (const animation of dialog.getAnimations({ subtree: true })) animation.cancel();
   const duration = durationOf(host);
   if (duration <= 0 || matchMedia('(prefers-reduced-motion: reduce)').matches) return;
-  // There is no logical translate: the inline-end edge is on the left in right-to-left.
-  const offset = getComputedStyle(dialog).direction === 'rtl' ? '-100%' : '100%';
-  const panel: Keyframe[] = [{ transform: `translateX(${offset})` }, { transform: 'none' }];
+  // A sheet (cart-drawer.styles.ts) leaves room above it. There is no logical translate:
+  // the inline-end edge is on the left in right-to-left.
+  const from = dialog.getBoundingClientRect().top > 0 ? 'translateY(100%)' : `translateX(${getComputedStyle(dialog).direction === 'rtl' ? '-100%' : '100%'})`;
+  const panel: Keyframe[] = [{ transform: from }, { transform: 'none' }];
   const backdrop: Keyframe[] = [{ opacity: 0 }, { opacity: 1 }];
   // Sliding out holds its end until the dialog closes (the next slide cancels it), so the
   // panel never flashes back in between.

@@ -2,13 +2,17 @@ import { adoptStyles, render, type ReactiveElement } from 'lit';
 import { cornerForKey, defaultCorner, inlineStartCorner, nearestCorner, nextCorner, type Corner } from './corners.js';
 import { addFloating, arrangeFloating, reducedMotion, removeFloating, type FloatingBox } from './floating-stack.js';
 import { viewport } from './viewport.js';
-import type { MiniPlayerPlacement } from './mini-player-controller.js';
+import type { CartRoom, MiniPlayerPlacement } from './mini-player-controller.js';
 import { floatingStyles } from './floating.styles.js';
 import type { MiniPlayerStrings } from './strings.js';
 import { renderToolbar } from './toolbar.js';
 
 /** A press that moves less than this (px) is a click, not a drag. */
 const DRAG_THRESHOLD = 4;
+/** The mini-player's distance from the viewport's edges (the default --live-shop-mini-player-offset-x/y). */
+const EDGE = 16;
+/** The toolbar's height before it was first shown (px). */
+const TOOLBAR_HEIGHT = 40;
 
 /** What the floating box needs of the controller. */
 export interface FloatingContext {
@@ -47,6 +51,8 @@ export class FloatingMiniPlayer {
   readonly #context: FloatingContext;
   readonly #toolbar = document.createElement('div');
   #placement: MiniPlayerPlacement | undefined;
+  /** Where the open cart left room, while it floats beside or above it. */
+  #room: CartRoom | undefined;
   /** The corner the viewer chose (undefined: the default, bottom inline-end). */
   #corner: Corner | undefined;
   /** When the viewer chose it (`performance.now()`). */
@@ -61,7 +67,11 @@ export class FloatingMiniPlayer {
     const { host, frame } = context;
     this.#box = {
       frame,
-      corner: () => (this.#placement === 'cart' ? inlineStartCorner(this.#direction()) : (this.#corner ?? defaultCorner(this.#direction()))),
+      corner: () => {
+        if (this.#placement !== 'cart') return this.#corner ?? defaultCorner(this.#direction());
+        const corner = inlineStartCorner(this.#direction());
+        return this.#room?.side === 'above' ? { ...corner, vertical: 'top' } : corner;
+      },
       // Beside the cart, its side is set: the others make way.
       chosenAt: () => (this.#placement === 'cart' ? Infinity : this.#chosenAt),
     };
@@ -81,29 +91,27 @@ export class FloatingMiniPlayer {
     return this.#placement;
   }
 
-  float(placement: MiniPlayerPlacement, room: number | undefined): void {
+  float(placement: MiniPlayerPlacement, room: CartRoom | undefined): void {
     const { frame } = this.#context;
     const entering = this.#placement === undefined;
     const moved = placement !== this.#placement;
     const raise = placement === 'cart' && this.#placement !== 'cart';
+    const roomMoved = placement === 'cart' && room?.side !== this.#room?.side;
     this.#placement = placement;
+    this.#room = placement === 'cart' ? room : undefined;
     if (entering) {
       frame.popover = 'manual';
       frame.setAttribute('role', 'region');
       this.#toolbar.hidden = false;
     }
-    if (placement === 'cart') {
-      this.#endDrag();
-      frame.style.setProperty('--mini-player-room', `${room ?? 0}px`);
-    } else {
-      frame.style.removeProperty('--mini-player-room');
-    }
+    if (placement === 'cart') this.#endDrag();
+    this.#setRoom(room);
     this.#render();
     if (raise) this.raise();
     else if (!frame.matches(':popover-open')) frame.showPopover();
     // Placed once shown, when it has a size: the others' places depend on it.
     if (entering) addFloating(this.#box);
-    else if (moved) arrangeFloating();
+    else if (moved || roomMoved) arrangeFloating();
     if (entering && !reducedMotion()) {
       frame.animate([{ opacity: 0, scale: '0.92' }, { opacity: 1, scale: '1' }], { duration: 160, easing: 'ease-out' });
     }
@@ -134,13 +142,35 @@ export class FloatingMiniPlayer {
     frame.removeAttribute('aria-label');
     frame.removeAttribute('data-vertical');
     frame.removeAttribute('data-horizontal');
-    frame.style.removeProperty('--mini-player-room');
+    this.#room = undefined;
+    this.#setRoom(undefined);
     frame.style.removeProperty('--mini-player-stack');
     frame.style.removeProperty('translate');
     this.#toolbar.hidden = true;
     removeFloating(this.#box);
     // The focused button is gone with the toolbar: focus stays with the video rather than fall to the page.
     if (hadFocus) this.#context.video()?.focus({ preventScroll: true });
+  }
+
+  /**
+   * Beside the cart: at most the width it leaves (`--mini-player-room`). Above its sheet
+   * (a phone): as wide as the screen allows with the player's shape and its toolbar in
+   * the height the sheet leaves (`--mini-player-above-width`).
+   */
+  #setRoom(room: CartRoom | undefined): void {
+    const { frame } = this.#context;
+    const { style } = frame;
+    if (room?.side === 'beside') style.setProperty('--mini-player-room', `${room.width}px`);
+    else style.removeProperty('--mini-player-room');
+    frame.toggleAttribute('data-above-cart', room?.side === 'above');
+    if (room?.side === 'above') {
+      const box = this.#context.host.renderRoot.querySelector('.base')?.getBoundingClientRect();
+      const aspect = box && box.height > 0 ? box.width / box.height : 16 / 9;
+      const videoHeight = room.height - 2 * EDGE - (this.#toolbar.offsetHeight || TOOLBAR_HEIGHT);
+      style.setProperty('--mini-player-above-width', `${Math.floor(Math.max(0, Math.min(viewport().width - 2 * EDGE, videoHeight * aspect)))}px`);
+    } else {
+      style.removeProperty('--mini-player-above-width');
+    }
   }
 
   #direction(): string {

@@ -38,6 +38,11 @@ export const floatingStyles = css`
     box-shadow: var(--live-shop-mini-player-shadow);
   }
 
+  /* Above the open cart's sheet on a phone: as large as the room it leaves (floating-mini-player.ts). */
+  .mini-player:popover-open[data-above-cart] {
+    width: var(--mini-player-above-width);
+  }
+
   /* --mini-player-stack: the room taken in its corner by other players' mini-players it stacks past (floating-stack.ts). */
   .mini-player[data-vertical='top'] {
     top: calc(var(--live-shop-mini-player-offset-y) + var(--mini-player-stack, 0px));

@@ -21,6 +21,11 @@ const MEDIA_EVENTS = ['play', 'playing', 'pause', 'ended', 'emptied', 'enterpict
 export const VISIBLE_RATIO = 0.3;
 /** The narrowest space beside the open cart that still takes the mini-player (px). */
 const MIN_ROOM_BESIDE_CART = 200;
+/** The least room above the open cart's sheet (on a phone) that still takes the mini-player (px). */
+const MIN_ROOM_ABOVE_CART = 160;
+
+/** Where the open cart leaves room for the mini-player, in px: beside its side panel, or above its sheet on a phone. */
+export type CartRoom = { side: 'beside'; width: number } | { side: 'above'; height: number };
 
 /** What the controller needs of `<live-shop>`. */
 export interface MiniPlayerHost extends ReactiveElement {
@@ -186,10 +191,10 @@ export class MiniPlayerController implements ReactiveController {
     const video = this.#video;
     const playing = video !== undefined && !video.paused && !video.ended;
     let placement: MiniPlayerPlacement | undefined;
-    let room: number | undefined;
+    let room: CartRoom | undefined;
     if (this.#host.isConnected && this.#host.miniPlayer !== 'off' && playing && !this.#pictureInPicture) {
       if (this.#cart) {
-        room = this.#roomBesideCart();
+        room = this.#roomForCart();
         if (room !== undefined) placement = 'cart';
       } else if (this.#seen && !this.#inView) {
         placement = 'page';
@@ -215,15 +220,20 @@ export class MiniPlayerController implements ReactiveController {
   }
 
   /**
-   * The width the open cart's panel leaves free (the panel is on the inline-end side), or
-   * undefined when that is too narrow: then the video stays in the player rather than
-   * cover the cart (a tap on the inert mini-player would reach the cart's buttons under it).
+   * The room the open cart leaves free: above its panel where it is a sheet from the
+   * bottom edge (a phone), else beside it (the panel is on the inline-end side); undefined
+   * when that is too small: then the video stays in the player rather than cover the cart
+   * (a tap on the inert mini-player would reach the cart's buttons under it). Layout sizes,
+   * not the box on screen: the panel may be sliding in.
    */
-  #roomBesideCart(): number | undefined {
+  #roomForCart(): CartRoom | undefined {
     const panel = this.#cart?.shadowRoot?.querySelector<HTMLElement>('[part~="panel"]');
     if (!panel) return undefined;
-    const room = viewport().width - panel.offsetWidth;
-    return room >= MIN_ROOM_BESIDE_CART ? room : undefined;
+    const { width, height } = viewport();
+    const above = height - panel.offsetHeight;
+    if (above >= MIN_ROOM_ABOVE_CART) return { side: 'above', height: above };
+    const beside = width - panel.offsetWidth;
+    return beside >= MIN_ROOM_BESIDE_CART ? { side: 'beside', width: beside } : undefined;
   }
 
   #strings(): MiniPlayerStrings {

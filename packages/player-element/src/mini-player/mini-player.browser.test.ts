@@ -346,11 +346,31 @@ describe('<live-shop> mini-player', () => {
     player.cartAdapter = undefined;
   });
 
-  test('with no room beside the cart (a phone), the video stays in the player behind the drawer', async () => {
+  test('on a phone the cart is a sheet from the bottom, and the video floats above it, as large as the room allows, still playing', async () => {
     await page.viewport(400, 800);
     player.cartAdapter = new MemoryCartAdapter();
     await player.openCart();
-    // One more frame after the cart is open: nothing floated meanwhile.
+    expect(floating()).toBe(true);
+    await settled();
+    const panel = drawer()!.shadowRoot!.querySelector('[part~="panel"]')!.getBoundingClientRect();
+    expect(panel.bottom).toBeCloseTo(800, 0);
+    expect(panel.width).toBeCloseTo(400, 0);
+    expect(panel.top).toBeGreaterThan(150);
+    // Top left, in the room above the sheet, the player's shape, and clear of the sheet.
+    const box = frame().getBoundingClientRect();
+    const video = player.video.getBoundingClientRect();
+    expect(box.left).toBeCloseTo(OFFSET, 0);
+    expect(box.top).toBeCloseTo(OFFSET, 0);
+    expect(box.bottom).toBeLessThanOrEqual(panel.top);
+    expect(video.width).toBeGreaterThan(300);
+    expect(video.width / video.height).toBeCloseTo(16 / 9, 1);
+    await keepsPlaying();
+
+    // A screen with too little room above the sheet (a phone held sideways): the video
+    // stays in the player behind the cart rather than cover it.
+    await drawer()?.hide();
+    await page.viewport(600, 300);
+    await player.openCart();
     await new Promise(requestAnimationFrame);
     expect(floating()).toBe(false);
     await keepsPlaying();
