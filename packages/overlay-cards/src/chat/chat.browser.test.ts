@@ -852,4 +852,12 @@ test('a busy chat shows new messages in batches, at most every CHAT_BATCH_MS; on
   append(61);
   await settle(chat);
   expect(newest()).toBe('m61');
+
+  // Replaced, then put back before its batch was due: nothing is left waiting for it.
+  const shown = all;
+  append(62);
+  await nextFrames(1);
+  chat.messages = shown;
+  await settle(chat);
+  expect(newest()).toBe('m61');
 });

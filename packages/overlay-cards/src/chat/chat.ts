@@ -310,6 +310,8 @@ export class LiveChat extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#countWait(this.#clock.read());
+    // Back to what is shown (replaced and put back within a batch): no batch is waited for.
+    if (this.messages === this.#shown) this.#endBatch();
     const take = this.messages !== this.#shown && this.#batchDue();
     // The list is laid out only when it can have changed: a keystroke or a tick of the
     // countdown reads no layout.
