@@ -198,8 +198,13 @@ describe('<live-shop> with the whole show', () => {
     };
     const box = (tag: string) => part(player, tag)!.getBoundingClientRect();
     const card = () => part(player, 'live-shop-highlights')?.shadowRoot?.querySelector('live-shop-product-card') ?? null;
+    const picker = () => card()?.shadowRoot?.querySelector<HTMLElement>('[part~="variant-picker"]')?.checkVisibility() ?? false;
     const at = Math.round((player.currentPdt ?? 0) - 500);
-    source.push([envelope('product.highlight', at, { productId: 'b' })]);
+    const sizes = ['S', 'M'].map((size) => ({ id: `c-${size}`, title: size, availableForSale: true, selectedOptions: [{ name: 'Size', value: size }] }));
+    source.push([
+      envelope('catalog.set', at - 100, { products: [product('a', 'Field jacket'), product('b', 'Trail boots'), { ...product('c', 'Trail socks'), variants: sizes }] }),
+      envelope('product.highlight', at, { productId: 'c' }),
+    ]);
     await expect.poll(card, { timeout: 5_000 }).not.toBeNull();
     expect(tags.map(over)).toEqual([true, true, true, true]);
     try {
@@ -209,21 +214,27 @@ describe('<live-shop> with the whole show', () => {
       // the poll, the reaction buttons…
       const [cards, offer, poll, reactions] = tags.map(box) as [DOMRect, DOMRect, DOMRect, DOMRect];
       expect(card()!.getBoundingClientRect().width).toBeGreaterThan(390);
+      // With no picture to cover, the sizes are on the card (over a narrow video they are in its details sheet).
+      expect(picker()).toBe(true);
       expect(offer.top).toBeGreaterThanOrEqual(cards.bottom);
       expect(poll.top).toBeGreaterThanOrEqual(offer.bottom);
       expect(reactions.top).toBeGreaterThanOrEqual(poll.bottom);
       // …and the moments bar and the panel after them.
       expect(part(player, '[part~="panel"]')!.getBoundingClientRect().top).toBeGreaterThanOrEqual(reactions.bottom);
 
+      // A vertical (9:16) video as wide has the room: everything goes back over it, the
+      // card a compact sheet again.
+      player.style.setProperty('--live-shop-player-aspect-ratio', '9 / 16');
+      await expect.poll(() => tags.every(over), { timeout: 5_000 }).toBe(true);
+      expect(picker()).toBe(false);
+      player.style.removeProperty('--live-shop-player-aspect-ratio');
+      await expect.poll(() => tags.every(under), { timeout: 5_000 }).toBe(true);
+
       // With no card on, the card's place takes no room: the offer comes right after the video.
-      source.push([envelope('product.clear', Math.round((player.currentPdt ?? 0) - 100), { productId: 'b' })]);
+      source.push([envelope('product.clear', Math.round((player.currentPdt ?? 0) - 100), { productId: 'c' })]);
       await expect.poll(card, { timeout: 5_000 }).toBeNull();
       await expect.poll(() => box('live-shop-highlights').height).toBe(0);
       expect(box('live-shop-offer').top - base.getBoundingClientRect().bottom).toBeCloseTo(8, 0);
-
-      // A vertical (9:16) video as wide has the room: everything goes back over it.
-      player.style.setProperty('--live-shop-player-aspect-ratio', '9 / 16');
-      await expect.poll(() => tags.every(over), { timeout: 5_000 }).toBe(true);
     } finally {
       player.style.width = '800px';
       player.style.removeProperty('--live-shop-player-aspect-ratio');

@@ -84,8 +84,10 @@ export const featureStyles = css`
     margin-top: 0;
   }
 
+  /* With no picture to cover, the card shows its option selects again (over a short video they are in its details sheet). */
   .below > .highlights::part(card) {
     --live-shop-card-width: none;
+    --live-shop-card-picker-display: flex;
   }
 
   /* The row of reaction buttons at the inline end; the hearts still rise over the video. */
