@@ -1,8 +1,8 @@
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
+import { HLS_UMD } from './scripts/hls-umd.mjs';
 
 // Tests import each package by its public name; this points the names at the TypeScript
 // sources so that tests never run against a stale build.
@@ -15,8 +15,8 @@ const alias = [
   { find: /^@live-shop\/([\w-]+)\/locales\/([\w-]+)$/, replacement: `${packagesDir}$1/src/locales/$2.ts` },
   { find: /^@live-shop\/([\w-]+)\/features\/([\w-]+)$/, replacement: `${packagesDir}$1/src/features/$2.ts` },
   { find: /^@live-shop\/([\w-]+)\/shared$/, replacement: `${packagesDir}$1/src/shared.ts` },
-  // hls.js' UMD build, with its Web Worker, as the script-tag build plays it (scripts/build-browser.mjs).
-  { find: /^hls\.js$/, replacement: createRequire(`${packagesDir}player-element/package.json`).resolve('hls.js') },
+  // hls.js' UMD build, with its Web Worker, as the script-tag build plays it (scripts/hls-umd.mjs).
+  { find: /^hls\.js$/, replacement: HLS_UMD },
 ];
 
 export default defineConfig({

@@ -25,27 +25,24 @@ export function cpuMsOf(pids, { exitedChildren = false } = {}) {
   return ticks * 10; // USER_HZ is 100 on Linux.
 }
 
-/** CPU time (ms) all cores spent busy since boot, from /proc/stat. */
-export function machineBusyMs() {
+/**
+ * CPU time (ms) since boot, from /proc/stat: `busyMs`, what all cores spent busy; `stealMs`,
+ * of that, what the hypervisor gave to other guests while this machine's cores wanted to
+ * run (on a shared virtual machine, time no process here had).
+ */
+export function machineCpuMs() {
   try {
     // cpu  user nice system idle iowait irq softirq steal …
     const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    return (user + nice + system + irq + softirq + steal) * 10;
+    return { busyMs: (user + nice + system + irq + softirq + steal) * 10, stealMs: steal * 10 };
   } catch {
-    return 0;
+    return { busyMs: 0, stealMs: 0 };
   }
 }
 
-/**
- * CPU time (ms) the hypervisor gave to other guests while this machine's cores wanted to
- * run ("steal", from /proc/stat): on a shared virtual machine, time no process here had.
- */
-export function machineStealMs() {
-  try {
-    return Number(readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/)[8] ?? 0) * 10;
-  } catch {
-    return 0;
-  }
+/** CPU time (ms) all cores spent busy since boot (see {@link machineCpuMs}). */
+export function machineBusyMs() {
+  return machineCpuMs().busyMs;
 }
 
 /** A process and all its descendants (a browser's renderer, GPU and utility processes). */

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { issueToken, postEvent, startDemo } from '../scripts/test/demo-process.mjs';
-import { cpuMsOf, descendantsOf, machineBusyMs, machineStealMs } from './cpu-usage.mjs';
+import { cpuMsOf, descendantsOf, machineCpuMs } from './cpu-usage.mjs';
 import { attribute, LONG_MS } from './long-tasks/attribution.mjs';
 import { closeWindow, observeLongWork, openWindow } from './long-tasks/page-probe.mjs';
 import { createSourceMapper } from './long-tasks/source-maps.mjs';
@@ -72,7 +72,7 @@ export async function runLongTasksBench({ durationMs = 60_000, messagesPerSecond
     // Playwright starts Chromium as a child of this process, beside the demo and the load.
     const others = new Set([process.pid, ...descendantsOf(demo.pid), ...descendantsOf(load.pid)]);
     const browserPids = () => descendantsOf(process.pid).filter((pid) => !others.has(pid));
-    const cpuBefore = { relay: cpuMsOf([demo.pid]), browser: cpuMsOf(browserPids()), self: process.cpuUsage(), machine: machineBusyMs(), steal: machineStealMs() };
+    const cpuBefore = { relay: cpuMsOf([demo.pid]), browser: cpuMsOf(browserPids()), self: process.cpuUsage(), machine: machineCpuMs() };
     await page.evaluate(openWindow);
     load.send({ kind: 'start', rate: messagesPerSecond, durationMs });
     const loadDone = message(load, 'done', durationMs + 30_000);
@@ -86,8 +86,7 @@ export async function runLongTasksBench({ durationMs = 60_000, messagesPerSecond
       relay: cpuMsOf([demo.pid]) - cpuBefore.relay,
       browser: cpuMsOf(browserPids()) - cpuBefore.browser,
       self: ((cpu) => (cpu.user + cpu.system) / 1000)(process.cpuUsage(cpuBefore.self)),
-      machine: machineBusyMs() - cpuBefore.machine,
-      steal: machineStealMs() - cpuBefore.steal,
+      ...((now) => ({ machine: now.busyMs - cpuBefore.machine.busyMs, steal: now.stealMs - cpuBefore.machine.stealMs }))(machineCpuMs()),
     };
     // Percent of one core over the window; "others": processes that are not this bench's
     // (another test run on the machine makes every number here worse).

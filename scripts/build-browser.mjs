@@ -4,24 +4,15 @@
 // when one is needed), and the producer console the relay serves. ESM with code
 // splitting, so chunks load relative to their entry's own URL from any CDN.
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { cssTemplatesPlugin } from './css-templates.mjs';
+import { HLS_UMD } from './hls-umd.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/**
- * hls.js' UMD build instead of its ESM build. Only the UMD build carries the code of its
- * own Web Worker (it starts a worker from its own source), so with it hls.js demuxes and
- * remuxes the stream off the page's main thread, as hls.js does by default; its ESM build
- * does that work on the main thread (bench/long-tasks.mjs saw 50–85 ms tasks of it) unless
- * given a worker script of the same origin as the page, which a CDN-hosted SDK is not.
- * It costs ~7 KB gzip on the video engine chunk. Where a page's CSP refuses blob: workers,
- * hls.js falls back to the main thread.
- */
-const HLS_UMD = createRequire(join(root, 'packages/player-element/package.json')).resolve('hls.js');
+/** hls.js' UMD build, with its Web Worker, for `import 'hls.js'` (see hls-umd.mjs). */
 const hlsWithWorker = {
   name: 'hls-with-worker',
   setup(build) {

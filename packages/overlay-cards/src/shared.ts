@@ -6,6 +6,7 @@
 export { EVENTS, TAGS } from './constants.js';
 export { defineElement } from './define-element.js';
 export { formatMoney, isHigherPrice } from './money.js';
+export { shownProducts } from './highlight-stack/shown-products.js';
 export { visuallyHidden } from './shared-styles.js';
 export { fill } from './strings.js';
 export {

@@ -1,7 +1,8 @@
 export { ENGINES, EVENTS, MUX_STREAM_ORIGIN, TAG } from './constants.js';
 export type { EngineKind, PlayerMode } from './constants.js';
 export type { EngineContext, PdtRange, PlayerEngine, VideoRequest } from './engines/engine.js';
-export { createEngine, EngineUnavailableError, playlistUrl } from './engines/select-engine.js';
+export { playlistUrl } from './engines/playlist-url.js';
+export { createEngine, EngineUnavailableError } from './engines/select-engine.js';
 export { ERROR_MESSAGES } from './errors.js';
 export type { ErrorCode, PlayerError } from './errors.js';
 export { PlayerErrorEvent, ProductShownEvent, ReadyEvent, StateChangeEvent } from './events.js';

@@ -1,5 +1,6 @@
 import type { Cart, CheckoutTarget, CommerceAdapter, HostCart, HostCartHandlers } from '@live-shop/cart-drawer';
 import type { HighlightStack } from '@live-shop/overlay-cards';
+import { shownProducts } from '@live-shop/overlay-cards/shared';
 import { emptyLiveState, withLive, type LiveState, type ShowState } from '@live-shop/protocol';
 import { html, LitElement, nothing, type ComplexAttributeConverter, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { TAG, type PlayerMode } from './constants.js';
@@ -357,7 +358,7 @@ export class LiveShopElement extends LitElement {
     };
     // Over the video, or under it in a compact player (where, with no card on, it takes no room).
     const compact = this.#features.compact;
-    const cards = shown.highlights.some((highlight) => shown.products.some((product) => product.id === highlight.productId));
+    const cards = shownProducts(shown, 1).length > 0;
     const highlights = html`<live-shop-highlights
       part="highlights"
       class=${compact && !cards ? 'highlights empty' : 'highlights'}

@@ -1,4 +1,6 @@
+import { EVENTS } from './constants.js';
 import type { LiveShopElement } from './live-shop.js';
+import type { AudienceIntents, ShowEventSource } from './sources/source.js';
 
 let seq = 0;
 
@@ -52,6 +54,35 @@ export function frameWhere(predicate: () => boolean, timeoutMs: number): Promise
     };
     check();
   });
+}
+
+/**
+ * A `<live-shop>` of show "test" playing the live simulator at `origin` with `source`,
+ * 800 px wide, its mini-player off (a test page is short: scrolling to the panel would float
+ * the video, which the mini-player's own tests cover, over what the test looks at).
+ * `setup` runs before it is in the page; resolves once it is ready.
+ */
+export async function mountLivePlayer(origin: string, source: ShowEventSource, setup: (player: LiveShopElement) => void = () => undefined): Promise<LiveShopElement> {
+  const player = document.createElement('live-shop');
+  player.show = 'test';
+  player.style.width = '800px';
+  player.miniPlayer = 'off';
+  player.src = `${origin}/hls/live.m3u8`;
+  player.source = source;
+  setup(player);
+  const ready = nextEvent(player, EVENTS.ready, 20_000);
+  document.body.append(player);
+  await ready;
+  return player;
+}
+
+/** Intents a relay accepts as asked: the chat message gets `messageId`, the vote its option. */
+export function acceptingIntents(messageId: string): Partial<AudienceIntents> {
+  return {
+    chat: async () => ({ ok: true, messageId }),
+    react: async () => ({ ok: true }),
+    vote: async (_pollId, optionId) => ({ ok: true, optionId }),
+  };
 }
 
 // Provided by scripts/test/browser-global-setup.ts (repeated here so the tests type-check on their own).

@@ -5,10 +5,9 @@ import { animationsFinished } from '../../overlay-cards/src/test-axe-audit.js';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { commands } from 'vitest/browser';
 import './define.js';
-import { EVENTS } from './constants.js';
 import type { LiveShopElement } from './live-shop.js';
 import { CustomSource } from './sources/custom-source.js';
-import { envelope, frameWhere, nextEvent, product } from './test-helpers.js';
+import { envelope, frameWhere, mountLivePlayer, product } from './test-helpers.js';
 
 // The example themes (examples/themes) on a live player: the colours change as each theme
 // says, its ::part() rules apply, and axe finds no colour-contrast problem with either.
@@ -61,15 +60,7 @@ describe('the example themes', () => {
   beforeAll(async () => {
     document.head.append(theme);
     const source = new CustomSource();
-    player = document.createElement('live-shop');
-    player.show = 'test';
-    player.style.width = '800px';
-    player.miniPlayer = 'off';
-    player.src = `${origin}/hls/live.m3u8`;
-    player.source = source;
-    const ready = nextEvent(player, EVENTS.ready, 20_000);
-    document.body.append(player);
-    await ready;
+    player = await mountLivePlayer(origin, source);
 
     const at = Math.round((player.currentPdt ?? 0) - 5_000);
     const jacket = product('a', 'Field jacket');

@@ -3,10 +3,9 @@ import type { HighlightStack, LiveChat, LivePoll, OfferCard, ProductCard, Produc
 import { eventTypes, parseEnvelope, validateEventInput, type EventData, type Product } from '@live-shop/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, test, vi, type MockInstance } from 'vitest';
 import './define.js';
-import { EVENTS } from './constants.js';
 import type { LiveShopElement } from './live-shop.js';
 import { CustomSource } from './sources/custom-source.js';
-import { envelope, nextEvent } from './test-helpers.js';
+import { acceptingIntents, envelope, mountLivePlayer } from './test-helpers.js';
 import { acceptedOr, allText, BASE, FIELDS, FORBIDDEN_TAGS, PAYLOADS, unsafeMarkup, URL_FIELD_KEYS, withValue, type Field } from './test-xss-corpus.js';
 
 // Safe: every string field of every event carries the XSS corpus (test-xss-corpus.ts). What
@@ -183,23 +182,8 @@ describe('<live-shop> shows an XSS corpus in every field of every event as text'
     navigation?.addEventListener('navigate', onNavigate);
     window.addEventListener('click', onClick);
     document.addEventListener('live-shop-seek-to-moment', onSeek, { capture: true });
-    source = new CustomSource({
-      intents: {
-        chat: async () => ({ ok: true, messageId: 'sent' }),
-        react: async () => ({ ok: true }),
-        vote: async (_pollId, optionId) => ({ ok: true, optionId }),
-      },
-    });
-    player = document.createElement('live-shop');
-    player.show = 'test';
-    player.style.width = '800px';
-    player.miniPlayer = 'off';
-    player.src = `${origin}/hls/live.m3u8`;
-    player.source = source;
-    player.cartAdapter = new MemoryCartAdapter({ products, checkoutUrl: () => checkoutUrl });
-    const ready = nextEvent(player, EVENTS.ready, 20_000);
-    document.body.append(player);
-    await ready;
+    source = new CustomSource({ intents: acceptingIntents('sent') });
+    player = await mountLivePlayer(origin, source, (player) => (player.cartAdapter = new MemoryCartAdapter({ products, checkoutUrl: () => checkoutUrl })));
     // Every highlighted product at once, not the three most recent.
     part<HighlightStack>(player, 'live-shop-highlights')!.max = products.length;
     // The drawer opens and closes some forty times here: without its slide.

@@ -1,4 +1,4 @@
-import type { Highlight, Product, ShowState } from '@live-shop/protocol';
+import type { ShowState } from '@live-shop/protocol';
 import { html, LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { TAGS } from '../constants.js';
@@ -6,22 +6,7 @@ import { fill, withDefaults, type CardStrings } from '../strings.js';
 import { VERSION } from '../version.js';
 import { highlightStackStyles } from './highlight-stack.styles.js';
 import { CARD_EXPORTPARTS } from '../parts.js';
-
-interface ShownProduct {
-  highlight: Highlight;
-  product: Product;
-}
-
-function shownProducts(state: ShowState | undefined, max: number): ShownProduct[] {
-  if (!state) return [];
-  const shown: ShownProduct[] = [];
-  for (const highlight of state.highlights) {
-    if (shown.length >= max) break;
-    const product = state.products.find((candidate) => candidate.id === highlight.productId);
-    if (product) shown.push({ highlight, product });
-  }
-  return shown;
-}
+import { shownProducts } from './shown-products.js';
 
 /**
  * The products on screen now: one `live-shop-product-card` per highlight of the show

@@ -12,8 +12,6 @@ export class EngineUnavailableError extends Error {
   }
 }
 
-export { playlistUrl };
-
 /** Media Source Extensions (or Safari's ManagedMediaSource), which hls.js needs. */
 export function hasMediaSource(): boolean {
   return 'MediaSource' in globalThis || 'ManagedMediaSource' in globalThis;

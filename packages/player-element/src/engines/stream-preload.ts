@@ -83,12 +83,12 @@ export function takePreloadedStream(url: string, mode: PlayerMode, video: HTMLVi
   const stream = preloaded;
   preloaded = undefined;
   if (!stream) return undefined;
-  clearTimeout(stream.expiry);
   stream.hls.off(Events.ERROR, stream.onError);
   if (stream.url !== url || stream.mode !== mode || stream.video !== video || stream.failed) {
-    stream.hls.destroy();
+    drop(stream);
     return undefined;
   }
+  clearTimeout(stream.expiry);
   return stream.hls;
 }
 

@@ -3,10 +3,9 @@ import type { ProductCard } from '@live-shop/overlay-cards';
 import type { Product } from '@live-shop/protocol';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import '../define.js';
-import { EVENTS } from '../constants.js';
 import type { LiveShopElement } from '../live-shop.js';
 import { CustomSource } from '../sources/custom-source.js';
-import { envelope, frameWhere, nextEvent, product } from '../test-helpers.js';
+import { acceptingIntents, envelope, frameWhere, mountLivePlayer, product } from '../test-helpers.js';
 
 // A brand themes the player from its own stylesheet with live-shop::part(…). Shadow roots
 // hide every part that is not forwarded with `exportparts` by each element on the way, so
@@ -82,25 +81,10 @@ describe('<live-shop> parts a page can style', () => {
 
   beforeAll(async () => {
     document.head.append(page);
-    source = new CustomSource({
-      intents: {
-        chat: async () => ({ ok: true, messageId: 'mine' }),
-        react: async () => ({ ok: true }),
-        vote: async (_pollId, optionId) => ({ ok: true, optionId }),
-      },
-    });
-    player = document.createElement('live-shop');
-    player.show = 'test';
-    player.style.width = '800px';
-    player.miniPlayer = 'off';
-    player.src = `${origin}/hls/live.m3u8`;
-    player.source = source;
+    source = new CustomSource({ intents: acceptingIntents('mine') });
     const cart = new MemoryCartAdapter({ products: [jacket] });
     await cart.addLines([{ merchandiseId: 'a-olive-m', quantity: 1 }]);
-    player.cartAdapter = cart;
-    const ready = nextEvent(player, EVENTS.ready, 20_000);
-    document.body.append(player);
-    await ready;
+    player = await mountLivePlayer(origin, source, (player) => (player.cartAdapter = cart));
 
     const at = Math.round((player.currentPdt ?? 0) - 30_000);
     source.clockOffset = 0;

@@ -2,10 +2,9 @@ import axe from 'axe-core';
 import { animationsFinished } from '../../../overlay-cards/src/test-axe-audit.js';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import '../define.js';
-import { EVENTS } from '../constants.js';
 import type { LiveShopElement } from '../live-shop.js';
 import { CustomSource } from '../sources/custom-source.js';
-import { envelope, nextEvent, product } from '../test-helpers.js';
+import { envelope, mountLivePlayer, nextEvent, product } from '../test-helpers.js';
 
 // The whole show around the video, as a viewer meets it: the chat and the shelf in the
 // panel, a poll, reactions, an offer and the viewer count over the video, each element
@@ -47,17 +46,7 @@ describe('<live-shop> with the whole show', () => {
         },
       },
     });
-    player = document.createElement('live-shop');
-    player.show = 'test';
-    player.style.width = '800px';
-    // The test page is short: scrolling to the panel would float the video (the mini-player
-    // has its own tests) over the elements this file looks at.
-    player.miniPlayer = 'off';
-    player.src = `${origin}/hls/live.m3u8`;
-    player.source = source;
-    const ready = nextEvent(player, EVENTS.ready, 20_000);
-    document.body.append(player);
-    await ready;
+    player = await mountLivePlayer(origin, source);
   }, 25_000);
 
   afterAll(() => player.remove());

@@ -9,10 +9,6 @@ import { renderToolbar } from './toolbar.js';
 
 /** A press that moves less than this (px) is a click, not a drag. */
 const DRAG_THRESHOLD = 4;
-/** The mini-player's distance from the viewport's edges (the default --live-shop-mini-player-offset-x/y). */
-const EDGE = 16;
-/** The toolbar's height before it was first shown (px). */
-const TOOLBAR_HEIGHT = 40;
 
 /** What the floating box needs of the controller. */
 export interface FloatingContext {
@@ -105,10 +101,11 @@ export class FloatingMiniPlayer {
       this.#toolbar.hidden = false;
     }
     if (placement === 'cart') this.#endDrag();
-    this.#setRoom(room);
     this.#render();
     if (raise) this.raise();
     else if (!frame.matches(':popover-open')) frame.showPopover();
+    // Once shown, when its toolbar has a height.
+    this.#setRoom(room);
     // Placed once shown, when it has a size: the others' places depend on it.
     if (entering) addFloating(this.#box);
     else if (moved || roomMoved) arrangeFloating();
@@ -153,9 +150,9 @@ export class FloatingMiniPlayer {
   }
 
   /**
-   * Beside the cart: at most the width it leaves (`--mini-player-room`). Above its sheet
-   * (a phone): as wide as the screen allows with the player's shape and its toolbar in
-   * the height the sheet leaves (`--mini-player-above-width`).
+   * The room the open cart leaves, for floating.styles.ts: beside it, the width
+   * (`--mini-player-room`); above its sheet (a phone), the height, with the toolbar's
+   * height and the player's shape, which make the video as large as that height allows.
    */
   #setRoom(room: CartRoom | undefined): void {
     const { frame } = this.#context;
@@ -165,11 +162,11 @@ export class FloatingMiniPlayer {
     frame.toggleAttribute('data-above-cart', room?.side === 'above');
     if (room?.side === 'above') {
       const box = this.#context.host.renderRoot.querySelector('.base')?.getBoundingClientRect();
-      const aspect = box && box.height > 0 ? box.width / box.height : 16 / 9;
-      const videoHeight = room.height - 2 * EDGE - (this.#toolbar.offsetHeight || TOOLBAR_HEIGHT);
-      style.setProperty('--mini-player-above-width', `${Math.floor(Math.max(0, Math.min(viewport().width - 2 * EDGE, videoHeight * aspect)))}px`);
+      style.setProperty('--mini-player-room-height', `${room.height}px`);
+      style.setProperty('--mini-player-toolbar-height', `${this.#toolbar.offsetHeight}px`);
+      style.setProperty('--mini-player-aspect', String(box && box.height > 0 ? box.width / box.height : 16 / 9));
     } else {
-      style.removeProperty('--mini-player-above-width');
+      for (const name of ['--mini-player-room-height', '--mini-player-toolbar-height', '--mini-player-aspect']) style.removeProperty(name);
     }
   }
 

@@ -38,9 +38,16 @@ export const floatingStyles = css`
     box-shadow: var(--live-shop-mini-player-shadow);
   }
 
-  /* Above the open cart's sheet on a phone: as large as the room it leaves (floating-mini-player.ts). */
+  /* Above the open cart's sheet on a phone: as wide as the screen, or as the player's shape
+     allows in the height the sheet leaves under the toolbar (floating-mini-player.ts). */
   .mini-player:popover-open[data-above-cart] {
-    width: var(--mini-player-above-width);
+    width: max(
+      0px,
+      min(
+        calc(100vw - 2 * var(--live-shop-mini-player-offset-x)),
+        calc((var(--mini-player-room-height) - 2 * var(--live-shop-mini-player-offset-y) - var(--mini-player-toolbar-height)) * var(--mini-player-aspect))
+      )
+    );
   }
 
   /* --mini-player-stack: the room taken in its corner by other players' mini-players it stacks past (floating-stack.ts). */
