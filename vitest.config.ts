@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
-import { HLS_UMD } from './scripts/hls-umd.mjs';
 
 // Tests import each package by its public name; this points the names at the TypeScript
 // sources so that tests never run against a stale build.
@@ -15,8 +14,6 @@ const alias = [
   { find: /^@live-shop\/([\w-]+)\/locales\/([\w-]+)$/, replacement: `${packagesDir}$1/src/locales/$2.ts` },
   { find: /^@live-shop\/([\w-]+)\/features\/([\w-]+)$/, replacement: `${packagesDir}$1/src/features/$2.ts` },
   { find: /^@live-shop\/([\w-]+)\/shared$/, replacement: `${packagesDir}$1/src/shared.ts` },
-  // hls.js' UMD build, with its Web Worker, as the script-tag build plays it (scripts/hls-umd.mjs).
-  { find: /^hls\.js$/, replacement: HLS_UMD },
 ];
 
 export default defineConfig({

@@ -9,8 +9,8 @@
 //   every other request goes to the demo untouched and the HTTP cache stays on (which
 //   Playwright's page.route would turn off); nothing in examples/ changes.
 // - The bare page plays with the very hls.js the SDK plays with: it imports, as a module
-//   script, the SDK's own hls.js chunk from /sdk/chunks/ (hls.js' UMD build, with its Web
-//   Worker, as the SDK bundles it, served with the same headers; esbuild put ~1 KB of the SDK's fragment-date
+//   script, the SDK's own hls.js chunk from /sdk/chunks/ (hls.js' ESM build as the SDK
+//   bundles it, served with the same headers; esbuild put ~1 KB of the SDK's fragment-date
 //   lookup in it too, unused there), with the SDK engine's settings (hls.js' defaults).
 // - One measure, taken the same way on both pages by a probe injected before any page
 //   script (bench/first-frame/page-probe.mjs): the `presentationTime` of the first
@@ -128,7 +128,7 @@ function scriptPaths() {
     if (!file) throw new Error(`No chunk of the SDK bundle holds ${what}: was scripts/build-browser.mjs changed?`);
     return file;
   };
-  const hls = fileOf(({ inputs }) => Object.keys(inputs).some((input) => /hls\.js\/dist\/hls\.m?js$/.test(input)), 'hls.js');
+  const hls = fileOf(({ inputs }) => Object.keys(inputs).some((input) => input.endsWith('hls.js/dist/hls.mjs')), 'hls.js');
   const engine = [fileOf(({ entryPoint }) => entryPoint?.endsWith('src/loader.ts'), 'the loader'), fileOf(({ entryPoint }) => entryPoint?.endsWith('src/engines/hls-engine.ts'), 'the hls.js engine')];
   for (let index = 0; index < engine.length; index++) {
     for (const imported of outputs[engine[index]].imports) if (imported.kind === 'import-statement' && !engine.includes(imported.path)) engine.push(imported.path);

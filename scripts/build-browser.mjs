@@ -8,17 +8,8 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { cssTemplatesPlugin } from './css-templates.mjs';
-import { HLS_UMD } from './hls-umd.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-/** hls.js' UMD build, with its Web Worker, for `import 'hls.js'` (see hls-umd.mjs). */
-const hlsWithWorker = {
-  name: 'hls-with-worker',
-  setup(build) {
-    build.onResolve({ filter: /^hls\.js$/ }, () => ({ path: HLS_UMD }));
-  },
-};
 
 /** Builds `entry` (name → source) into `outdir`, emptied first, and says what it wrote. */
 async function bundle(what, entry, outdir, before = () => {}) {
@@ -42,7 +33,7 @@ async function bundle(what, entry, outdir, before = () => {}) {
     define: { 'process.env.NODE_ENV': '"production"' },
     conditions: ['production'],
     logLevel: 'warning',
-    plugins: [cssTemplatesPlugin, hlsWithWorker],
+    plugins: [cssTemplatesPlugin],
   });
   const files = Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js')).length;
   console.log(`${what} written to ${outdir.slice(root.length + 1)}/ (${files} files).`);
