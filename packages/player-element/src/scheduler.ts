@@ -11,6 +11,24 @@ export interface SchedulerCallbacks {
 }
 
 /**
+ * After a paused seek Chromium now and then shows a frame from before the target and no
+ * other: one it decoded on the way there, from 3 frames to 1.4 s early, when hls.js
+ * appended or evicted buffer while the seek prerolled (about one paused seek in a hundred
+ * with a seek a few seconds past the last one, on a busy machine). A viewer who paused and
+ * tapped a product moment would see the picture, and from that frame's date the cards, of
+ * an earlier moment. Seeking again to the same time shows the right frame; the scheduler
+ * does that at most this many times per seek, and does not date the state from the wrong
+ * frame meanwhile.
+ */
+const MAX_SEEK_REPAIRS = 2;
+/** The frame duration assumed until the stream has played two frames in a row (24 fps, the longest common one). */
+const DEFAULT_FRAME_S = 1 / 24;
+/** Steps between played frames longer than this are not a frame duration (a seek, a stall). */
+const MAX_FRAME_S = 0.25;
+/** Rounding between `currentTime` and frame timestamps. */
+const TIME_SLACK_S = 0.002;
+
+/**
  * Applies the show's events on the frames they belong to. On every presented frame
  * (requestVideoFrameCallback, whose `mediaTime` is the frame's own timestamp) it asks the
  * engine for that frame's program date time, evaluates the timeline there, and publishes
@@ -21,6 +39,8 @@ export interface SchedulerCallbacks {
  * last frame's pdt, so an event already behind the playhead shows without waiting for a
  * frame. Without requestVideoFrameCallback it samples `currentTime` on animation frames
  * while playing, and on `timeupdate`.
+ *
+ * After a paused seek it checks the frame the browser shows: see {@link MAX_SEEK_REPAIRS}.
  */
 export class PdtScheduler implements ReactiveController {
   readonly #store: WritableShowStore;
@@ -33,6 +53,14 @@ export class PdtScheduler implements ReactiveController {
   #frameRequest: number | undefined;
   #animationRequest: number | undefined;
   #framePdt: number | undefined;
+  /** The next frame presented after a seek is to be checked against `currentTime`. */
+  #checkSeekFrame = false;
+  /** Seeks this scheduler started to show the right frame, since the last other seek. */
+  #seekRepairs = 0;
+  #repairing = false;
+  /** The shortest step seen between two played frames: the stream's frame duration. */
+  #frameS: number | undefined;
+  #lastPlayedTime = Number.NaN;
 
   constructor(host: ReactiveControllerHost, store: WritableShowStore, callbacks: SchedulerCallbacks) {
     this.#store = store;
@@ -60,6 +88,7 @@ export class PdtScheduler implements ReactiveController {
     this.#unwatch();
     this.#engine = engine;
     this.#framePdt = undefined;
+    this.#frameS = undefined;
     this.#store.$currentPdt.set(undefined);
     this.#watch();
   }
@@ -88,6 +117,7 @@ export class PdtScheduler implements ReactiveController {
     if (!this.#connected || !video || this.#watching) return;
     this.#watching = video;
     video.addEventListener('seeked', this.#onTimeEvent);
+    video.addEventListener('seeking', this.#onSeeking);
     if ('requestVideoFrameCallback' in video) {
       this.#frameRequest = video.requestVideoFrameCallback(this.#onVideoFrame);
     } else {
@@ -103,6 +133,7 @@ export class PdtScheduler implements ReactiveController {
     if (!video) return;
     this.#watching = undefined;
     video.removeEventListener('seeked', this.#onTimeEvent);
+    video.removeEventListener('seeking', this.#onSeeking);
     video.removeEventListener('timeupdate', this.#onTimeEvent);
     video.removeEventListener('playing', this.#onPlaying);
     if (this.#frameRequest !== undefined) video.cancelVideoFrameCallback(this.#frameRequest);
@@ -116,8 +147,45 @@ export class PdtScheduler implements ReactiveController {
     const video = this.#watching;
     if (!video) return;
     this.#frameRequest = video.requestVideoFrameCallback(this.#onVideoFrame);
-    this.#present(metadata.mediaTime);
+    const mediaTime = metadata.mediaTime;
+    if (this.#checkSeekFrame && !video.seeking) {
+      this.#checkSeekFrame = false;
+      if (video.paused && this.#seekRepairs < MAX_SEEK_REPAIRS && this.#missesPlayhead(video, mediaTime)) {
+        this.#seekRepairs++;
+        this.#repairing = true;
+        // The same time again: the browser seeks anew and shows the frame there. The state
+        // stays the one `seeked` dated from `currentTime`.
+        video.currentTime = video.currentTime;
+        return;
+      }
+    } else if (!video.paused) {
+      const step = mediaTime - this.#lastPlayedTime;
+      if (step > TIME_SLACK_S && step < (this.#frameS ?? MAX_FRAME_S)) this.#frameS = step;
+      this.#lastPlayedTime = mediaTime;
+    }
+    this.#present(mediaTime);
   };
+
+  #onSeeking = (): void => {
+    if (this.#repairing) this.#repairing = false;
+    else this.#seekRepairs = 0;
+    this.#checkSeekFrame = true;
+    this.#lastPlayedTime = Number.NaN;
+  };
+
+  /**
+   * Whether a frame shown while paused is not the one at `currentTime`: one that ends
+   * before it, or one after it although the media there is buffered (a seek into a gap
+   * or before the first frame shows the next frame, rightly).
+   */
+  #missesPlayhead(video: HTMLVideoElement, mediaTime: number): boolean {
+    const time = video.currentTime;
+    const { buffered } = video;
+    let inBuffer = false;
+    for (let index = 0; index < buffered.length && !inBuffer; index++) inBuffer = buffered.start(index) <= time && time < buffered.end(index);
+    if (!inBuffer) return false;
+    return mediaTime < time - (this.#frameS ?? DEFAULT_FRAME_S) - TIME_SLACK_S || mediaTime > time + TIME_SLACK_S;
+  }
 
   #onTimeEvent = (): void => {
     if (this.#watching) this.#present(this.#watching.currentTime);

@@ -7,6 +7,16 @@ import { nextEvent } from './test-helpers.js';
 const origin = inject('simulatorOrigin');
 /** The simulator encodes 30 frames per second. */
 const FRAME_MS = 1000 / 30;
+/**
+ * Which frames count as shown for a paused seek to `currentTime`: the one holding it, or
+ * the next (a seek a few ms before a segment that is not loaded yet shows that segment's
+ * first frame, and keeps it once the segment before comes in). Chromium sometimes paints
+ * a frame from on the way to the target instead (2 frames to 1.4 s early, one paused seek
+ * in about a hundred on a busy machine); the scheduler then seeks again, and only the
+ * frame after that counts. 2 ms: rounding between `currentTime` and frame timestamps, as
+ * in the scheduler.
+ */
+const SHOWN_WINDOW_S = FRAME_MS / 1000 + 0.002;
 
 let player: LiveShopElement | undefined;
 
@@ -28,15 +38,22 @@ async function mount(src: string, mode: 'live' | 'replay'): Promise<LiveShopElem
 }
 
 /**
- * The pdt of the first frame the video presents at `mediaTime` (within 0.1 s of it):
- * frames decoded before a seek can still be presented after it was asked for, on a busy
- * machine, and are skipped.
+ * The pdt of the frame the video shows for a paused seek to `mediaTime` (see
+ * {@link SHOWN_WINDOW_S}): frames from before the seek, or from on the way to it, that
+ * are presented first are skipped.
  */
 function framePdtAt(element: LiveShopElement, mediaTime: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no frame at ${mediaTime} s presented within 5 s`)), 5_000);
+    const seen: number[] = [];
+    const timer = setTimeout(() => {
+      const { video } = element;
+      const buffered = Array.from({ length: video.buffered.length }, (_, i) => `${video.buffered.start(i).toFixed(3)}–${video.buffered.end(i).toFixed(3)}`);
+      const state = `frames presented ${seen.map((time) => time.toFixed(3)).join(' ') || 'none'}, currentTime ${video.currentTime}, seeking ${video.seeking}, paused ${video.paused}, readyState ${video.readyState}, buffered ${buffered.join(' ')}`;
+      reject(new Error(`the frame at ${mediaTime} s was not shown within 5 s (${state})`));
+    }, 5_000);
     const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata) => {
-      if (Math.abs(metadata.mediaTime - mediaTime) > 0.1) {
+      seen.push(metadata.mediaTime);
+      if (Math.abs(metadata.mediaTime - mediaTime) > SHOWN_WINDOW_S) {
         element.video.requestVideoFrameCallback(onFrame);
         return;
       }
@@ -74,11 +91,25 @@ async function expectExactFrames(element: LiveShopElement, firstDate: number, fr
     errors.push(await seekError(element, segmentStart + (frame * 1000) / 30 + 5));
   }
   console.log(`  5 ms after a frame's date, error (ms): ${errors.map((error) => error.toFixed(2)).join(', ')}`);
-  // Nearly always exactly -5; at a segment's last frame Chromium sometimes presents the
-  // next segment's first frame after the seek (+28.3 once under a full test run's load).
-  // The mapping itself is exact: any other error means it is wrong by more than a frame.
-  expect(errors.filter((error) => Math.abs(error + 5) < 0.5).length).toBeGreaterThanOrEqual(errors.length - 1);
-  for (const error of errors) expect(Math.abs(error + 5)).toBeLessThanOrEqual(FRAME_MS + 0.5);
+  // The frame shown is the target's (exactly -5) or its neighbour (see SHOWN_WINDOW_S): a
+  // frame's date off the 1000/30 ms grid by more than half a millisecond means the mapping
+  // is wrong, and so does a neighbour on most seeks.
+  const framesOff = errors.map((error) => (error + 5) / FRAME_MS);
+  for (const off of framesOff) {
+    expect(Math.abs(off - Math.round(off)) * FRAME_MS).toBeLessThan(0.5);
+    expect(Math.abs(Math.round(off))).toBeLessThanOrEqual(1);
+  }
+  expect(framesOff.filter((off) => Math.round(off) === 0).length).toBeGreaterThan(errors.length / 2);
+}
+
+/**
+ * Targets anywhere in a frame: the frame shown is the one holding the target, dated at
+ * most a frame before it, on most seeks, and never further than its neighbours (see
+ * SHOWN_WINDOW_S).
+ */
+function expectFramesAtTargets(errors: readonly number[]): void {
+  for (const error of errors) expect(Math.abs(error)).toBeLessThanOrEqual(FRAME_MS + 2.5);
+  expect(errors.filter((error) => error >= -FRAME_MS - 0.5 && error <= 0.5).length).toBeGreaterThan(errors.length / 2);
 }
 
 test('live: seeking back 60 s in the DVR window lands on the frame of that pdt', async () => {
@@ -98,7 +129,7 @@ test('live: seeking back 60 s in the DVR window lands on the frame of that pdt',
   // Across the loop's discontinuities (every 16 s), both ways, and mid-frame.
   for (const offset of [17_011, 33_517, 5_250, 45_999]) errors.push(await seekError(element, back + offset));
   console.log(`seekToPdt live, frame pdt − target (ms): ${errors.map((error) => error.toFixed(1)).join(', ')}`);
-  for (const error of errors) expect(Math.abs(error)).toBeLessThanOrEqual(FRAME_MS);
+  expectFramesAtTargets(errors);
   // 10 s into the window from where it was: the window's trailing segments leave it every
   // 2 s, and a target there could be gone by the time it is sought on a busy machine.
   await expectExactFrames(element, element.seekableRange()!.startPdt, back + 10_000 - element.seekableRange()!.startPdt);
@@ -124,7 +155,7 @@ test('replay: seeks to any pdt of the recording, across discontinuities', async 
   const errors: number[] = [];
   for (const offset of [38_123, 3_000, 17_517, 33_001.5, 1_000]) errors.push(await seekError(element, firstDate + offset));
   console.log(`seekToPdt replay, frame pdt − target (ms): ${errors.map((error) => error.toFixed(1)).join(', ')}`);
-  for (const error of errors) expect(Math.abs(error)).toBeLessThanOrEqual(FRAME_MS);
+  expectFramesAtTargets(errors);
   await expectExactFrames(element, firstDate, 0);
 
   expect(element.seekToPdt(firstDate - 1)).toBe(false);
