@@ -40,11 +40,6 @@ export function machineCpuMs() {
   }
 }
 
-/** CPU time (ms) all cores spent busy since boot (see {@link machineCpuMs}). */
-export function machineBusyMs() {
-  return machineCpuMs().busyMs;
-}
-
 /** A process and all its descendants (a browser's renderer, GPU and utility processes). */
 export function descendantsOf(root) {
   if (root === undefined) return [];
@@ -71,11 +66,11 @@ export function descendantsOf(root) {
 export function measureMachineLoad() {
   // This process, the demo and the browser are all its descendants.
   const ours = () => cpuMsOf(descendantsOf(process.pid), { exitedChildren: true });
-  const started = { wallMs: performance.now(), machineMs: machineBusyMs(), ourMs: ours() };
+  const started = { wallMs: performance.now(), machineMs: machineCpuMs().busyMs, ourMs: ours() };
   return {
     stop() {
       const wallMs = performance.now() - started.wallMs;
-      const machine = machineBusyMs() - started.machineMs;
+      const machine = machineCpuMs().busyMs - started.machineMs;
       const used = ours() - started.ourMs;
       const pct = (ms) => Math.round((ms / wallMs) * 100);
       return { wallMs: Math.round(wallMs), machinePct: pct(machine), benchPct: pct(used), othersPct: Math.max(0, pct(machine - used)) };

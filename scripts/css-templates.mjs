@@ -34,15 +34,17 @@ export function minifyCssTemplates(source) {
   });
 }
 
-/** An esbuild plugin that runs {@link minifyCssTemplates} on every file of the project that has a css`…` template. */
+/**
+ * An esbuild plugin that runs {@link minifyCssTemplates} on the project's files. It hands
+ * esbuild every file it read, template or not, so none is read twice.
+ */
 export const cssTemplatesPlugin = {
   name: 'minify-css-templates',
   setup(build) {
     build.onLoad({ filter: /[\\/]packages[\\/].*\.(ts|js)$/ }, (args) => {
       if (/[\\/]node_modules[\\/]/.test(args.path)) return undefined;
       const source = readFileSync(args.path, 'utf8');
-      if (!/\bcss\s*`/.test(source)) return undefined;
-      return { contents: minifyCssTemplates(source), loader: args.path.endsWith('.ts') ? 'ts' : 'js', resolveDir: dirname(args.path) };
+      return { contents: /\bcss\s*`/.test(source) ? minifyCssTemplates(source) : source, loader: args.path.endsWith('.ts') ? 'ts' : 'js', resolveDir: dirname(args.path) };
     });
   },
 };

@@ -16,4 +16,3 @@ export function shownProducts(state: ShowState | undefined, max: number): ShownP
   }
   return shown;
 }
-

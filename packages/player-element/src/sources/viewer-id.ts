@@ -3,7 +3,6 @@ import { CLAIMED_VIEWER_ID } from '@live-shop/protocol';
 /** The localStorage key of the id that keeps a browser the same viewer across reloads and tabs. */
 export const VIEWER_ID_KEY = 'live-shop:viewer-id';
 
-
 /** The part of `Storage` the viewer id needs; pass your own (or a test's). */
 export interface ViewerIdStorage {
   getItem(key: string): string | null;

@@ -1,8 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { CLAIMED_VIEWER_ID } from '@live-shop/protocol';
 
-export { CLAIMED_VIEWER_ID, VIEWER_ID } from '@live-shop/protocol';
-
 /**
  * Turns what a socket's handshake claims into the viewer id the relay uses for rate
  * limits, slow mode, bans and votes, and publishes as a message's `author.id`.

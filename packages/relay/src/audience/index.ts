@@ -2,7 +2,6 @@ export { Audience, DEFAULT_LOG_EVERY_MS, DEFAULT_TICK_MS, realIntervals, viewerR
 export type { AudienceContext, AudienceOptions, Intervals } from './audience.js';
 export { DEFAULT_CHAT_RATE } from './chat.js';
 export type { Sender } from './chat.js';
-export { CLAIMED_VIEWER_ID, VIEWER_ID } from './identity.js';
 export { MemoryModerationStore, emptyModerationSettings } from './moderation-store.js';
 export type { BanKind, ModerationSettings, ModerationStore } from './moderation-store.js';
 export { DEFAULT_VOTE_RATE } from './polls.js';
