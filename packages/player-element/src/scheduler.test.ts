@@ -115,6 +115,30 @@ describe('a paused seek that shows the wrong frame', () => {
     expect(shownTime()).toBeCloseTo(36.1, 6);
   });
 
+  test('shown while the seek was still on, with none after it, is sought again on seeked', () => {
+    const { video, shownTime } = setup();
+    video.setBuffered([82, 98], [108, 140]);
+    video.currentTime = 108.9717;
+    video.present(108.9);
+    video.completeSeek();
+    expect(video.seeks).toEqual([108.9717, 108.9717]);
+    expect(shownTime()).toBeCloseTo(108.9717, 6);
+
+    video.present(108.9667);
+    video.completeSeek();
+    expect(video.seeks).toHaveLength(2);
+    expect(shownTime()).toBeCloseTo(108.9717, 6);
+  });
+
+  test('the right frame shown while the seek was still on is kept', () => {
+    const { video, shownTime } = setup();
+    video.currentTime = 50.01;
+    video.present(50);
+    video.completeSeek();
+    expect(video.seeks).toEqual([50.01]);
+    expect(shownTime()).toBeCloseTo(50.01, 6);
+  });
+
   test('is sought again at most twice: a frame that stays wrong is then shown', () => {
     const { video, shownTime } = setup();
     pausedSeek(video, 20);

@@ -16,9 +16,10 @@ export interface SchedulerCallbacks {
  * appended or evicted buffer while the seek prerolled (about one paused seek in a hundred
  * with a seek a few seconds past the last one, on a busy machine). A viewer who paused and
  * tapped a product moment would see the picture, and from that frame's date the cards, of
- * an earlier moment. Seeking again to the same time shows the right frame; the scheduler
- * does that at most this many times per seek, and does not date the state from the wrong
- * frame meanwhile.
+ * an earlier moment. The wrong frame comes after `seeked`, or before it while the seek is
+ * still on, with none after. Seeking again to the same time shows the right frame; the
+ * scheduler does that at most this many times per seek, and does not date the state from
+ * the wrong frame meanwhile.
  */
 const MAX_SEEK_REPAIRS = 2;
 /** The frame duration assumed until the stream has played two frames in a row (24 fps, the longest common one). */
@@ -55,6 +56,8 @@ export class PdtScheduler implements ReactiveController {
   #framePdt: number | undefined;
   /** The next frame presented after a seek is to be checked against `currentTime`. */
   #checkSeekFrame = false;
+  /** The last frame presented while a seek was on (NaN: none), checked on `seeked`. */
+  #seekingFrame = Number.NaN;
   /** Seeks this scheduler started to show the right frame, since the last other seek. */
   #seekRepairs = 0;
   #repairing = false;
@@ -116,7 +119,7 @@ export class PdtScheduler implements ReactiveController {
     const video = this.#engine?.video;
     if (!this.#connected || !video || this.#watching) return;
     this.#watching = video;
-    video.addEventListener('seeked', this.#onTimeEvent);
+    video.addEventListener('seeked', this.#onSeeked);
     video.addEventListener('seeking', this.#onSeeking);
     if ('requestVideoFrameCallback' in video) {
       this.#frameRequest = video.requestVideoFrameCallback(this.#onVideoFrame);
@@ -132,7 +135,7 @@ export class PdtScheduler implements ReactiveController {
     const video = this.#watching;
     if (!video) return;
     this.#watching = undefined;
-    video.removeEventListener('seeked', this.#onTimeEvent);
+    video.removeEventListener('seeked', this.#onSeeked);
     video.removeEventListener('seeking', this.#onSeeking);
     video.removeEventListener('timeupdate', this.#onTimeEvent);
     video.removeEventListener('playing', this.#onPlaying);
@@ -148,16 +151,12 @@ export class PdtScheduler implements ReactiveController {
     if (!video) return;
     this.#frameRequest = video.requestVideoFrameCallback(this.#onVideoFrame);
     const mediaTime = metadata.mediaTime;
-    if (this.#checkSeekFrame && !video.seeking) {
+    if (video.seeking) {
+      this.#seekingFrame = mediaTime;
+    } else if (this.#checkSeekFrame) {
       this.#checkSeekFrame = false;
-      if (video.paused && this.#seekRepairs < MAX_SEEK_REPAIRS && this.#missesPlayhead(video, mediaTime)) {
-        this.#seekRepairs++;
-        this.#repairing = true;
-        // The same time again: the browser seeks anew and shows the frame there. The state
-        // stays the one `seeked` dated from `currentTime`.
-        video.currentTime = video.currentTime;
-        return;
-      }
+      // The state stays the one `seeked` dated from `currentTime`.
+      if (this.#repairSeek(video, mediaTime)) return;
     } else if (!video.paused) {
       const step = mediaTime - this.#lastPlayedTime;
       if (step > TIME_SLACK_S && step < (this.#frameS ?? MAX_FRAME_S)) this.#frameS = step;
@@ -165,6 +164,29 @@ export class PdtScheduler implements ReactiveController {
     }
     this.#present(mediaTime);
   };
+
+  #onSeeked = (): void => {
+    const video = this.#watching;
+    if (!video) return;
+    this.#present(video.currentTime);
+    // The frame on screen came while the seek was on: it may be the last one to come.
+    const shown = this.#seekingFrame;
+    this.#seekingFrame = Number.NaN;
+    if (this.#checkSeekFrame && !Number.isNaN(shown)) this.#repairSeek(video, shown);
+  };
+
+  /**
+   * Seeks again to `currentTime` when a paused seek shows the frame at `mediaTime`, which
+   * is not the one there (see MAX_SEEK_REPAIRS); true when it did.
+   */
+  #repairSeek(video: HTMLVideoElement, mediaTime: number): boolean {
+    if (!video.paused || this.#seekRepairs >= MAX_SEEK_REPAIRS || !this.#missesPlayhead(video, mediaTime)) return false;
+    this.#seekRepairs++;
+    this.#repairing = true;
+    // The same time again: the browser seeks anew and shows the frame there.
+    video.currentTime = video.currentTime;
+    return true;
+  }
 
   #onSeeking = (): void => {
     if (this.#repairing) this.#repairing = false;
